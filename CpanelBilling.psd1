@@ -1,0 +1,24 @@
+@{
+    # The one place the module version is written; Directory.Build.props reads it for every assembly.
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b1f3a52-8d0e-4c37-9a41-7f2c6e0d9b14'
+    Author               = 'CpanelBilling contributors'
+    CompanyName          = 'CpanelBilling'
+    Copyright            = '(c) CpanelBilling contributors. MIT License.'
+    Description          = 'Connects a hosting billing database to cPanel/WHM servers: accounts, packages, suspensions, bandwidth and repair, over the WHM API 1.'
+    RootModule           = 'CpanelBilling.dll'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    CmdletsToExport      = @('Test-CpServerConnection')
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('cPanel', 'WHM', 'Billing', 'Hosting', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')
+            ProjectUri   = 'https://github.com/cpanelbilling/CpanelBilling'
+            LicenseUri   = 'https://github.com/cpanelbilling/CpanelBilling/blob/main/LICENSE'
+            ReleaseNotes = 'First release: WHM API 1 client and Test-CpServerConnection.'
+        }
+    }
+}

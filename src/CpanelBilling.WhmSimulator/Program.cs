@@ -1,0 +1,6 @@
+namespace CpanelBilling.WhmSimulator;
+
+internal static class Program
+{
+    private static int Main() => 0;
+}
