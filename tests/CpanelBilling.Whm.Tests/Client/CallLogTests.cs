@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Logging;
+using CpanelBilling.Core.Whm;
+using CpanelBilling.Whm.Tests.Client.Support;
+using Xunit;
+
+namespace CpanelBilling.Whm.Tests.Client;
+
+/// <summary>One masked log line per request, in memory and in a rolling JSON-lines file.</summary>
+public sealed class CallLogTests : IDisposable
+{
+    private const string Password = "Sup3r-S3cret!pw";
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "cpb-calllog-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Each_request_is_logged_with_server_function_duration_outcome_reason_and_masked_parameters()
+    {
+        var server = new StubWhmServer();
+        server.ReplyFixture("createacct").ReplyFixture("createacct-exists");
+        WhmClient client = server.CreateClient();
+
+        await client.CreateAccountAsync(new CreateAccountRequest("bob", "bob.example") { Password = new WhmSecret(Password), Plan = "gold" });
+        await Assert.ThrowsAsync<WhmCallFailedException>(() => client.CreateAccountAsync(new CreateAccountRequest("gtxoo", "g.example") { Password = new WhmSecret(Password) }));
+
+        CallLogEntry ok = server.Log.Entries[0];
+        Assert.Equal(("whm.example.com:2087", "root", "createacct", 1, CallOutcome.Succeeded, 200), (ok.Server, ok.User, ok.Function, ok.Attempt, ok.Outcome, ok.HttpStatus));
+        Assert.Equal("Account Creation Ok", ok.Reason);
+        Assert.True(ok.Duration >= TimeSpan.Zero);
+        var parameters = ok.Parameters.ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("bob", parameters["username"]);
+        Assert.Equal("gold", parameters["plan"]);
+        Assert.Equal("********", parameters["password"]);
+
+        CallLogEntry failed = server.Log.Entries[1];
+        Assert.Equal(CallOutcome.Failed, failed.Outcome);
+        Assert.Equal(FailureKind.AlreadyExists, failed.FailureKind);
+        Assert.Contains("already has an account", failed.Reason);
+
+        Assert.All(server.Log.Entries, e => Assert.DoesNotContain(Password, e.ToJson()));
+        Assert.All(server.Log.Entries, e => Assert.DoesNotContain(StubWhmServer.Token, e.ToJson()));
+    }
+
+    [Theory]
+    [InlineData("password")]
+    [InlineData("pass")]
+    [InlineData("db_pass_update")]
+    [InlineData("PASSWORD")]
+    [InlineData("api_token")]
+    [InlineData("accesshash")]
+    public void Names_that_carry_secrets_are_masked(string name)
+    {
+        var view = new WhmParameters().Add(name, "visible-value").Add("user", "bob").ToLogView();
+
+        Assert.Equal(CallLogMasking.Mask, view.Single(p => p.Key == name).Value);
+        Assert.Equal("bob", view.Single(p => p.Key == "user").Value);
+    }
+
+    [Fact]
+    public void A_json_line_has_every_field()
+    {
+        var entry = new CallLogEntry(
+            new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero), "h:2087", "root", "suspendacct", 2, TimeSpan.FromMilliseconds(1234.4),
+            CallOutcome.TimedOut, null, "did not answer", FailureKind.Ambiguous, true,
+            new[] { new KeyValuePair<string, string>("user", "bob \"q\"") });
+
+        string line = entry.ToJson();
+
+        Assert.DoesNotContain('\n', line);
+        using JsonDocument json = JsonDocument.Parse(line);
+        JsonElement root = json.RootElement;
+        Assert.Equal("2026-01-02T03:04:05.678Z", root.GetProperty("time").GetString());
+        Assert.Equal("h:2087", root.GetProperty("server").GetString());
+        Assert.Equal("suspendacct", root.GetProperty("function").GetString());
+        Assert.Equal(2, root.GetProperty("attempt").GetInt32());
+        Assert.Equal(1234, root.GetProperty("durationMs").GetInt64());
+        Assert.Equal("TimedOut", root.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("httpStatus").ValueKind);
+        Assert.Equal("Ambiguous", root.GetProperty("failureKind").GetString());
+        Assert.True(root.GetProperty("mayHaveExecuted").GetBoolean());
+        Assert.Equal("bob \"q\"", root.GetProperty("parameters").GetProperty("user").GetString());
+    }
+
+    [Fact]
+    public async Task The_file_sink_writes_one_json_line_per_call_without_secrets()
+    {
+        string path = Path.Combine(directory, "logs", "whm-calls.log");
+        var server = new StubWhmServer();
+        server.ReplyFixture("passwd").ReplyFixture("version");
+        WhmClient client = server.CreateClient(o => o.CallLog = new FileCallLogSink(path));
+
+        await client.ChangePasswordAsync("bob", new WhmSecret(Password));
+        await client.GetVersionAsync();
+
+        string[] lines = File.ReadAllLines(path);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(new[] { "passwd", "version" }, lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("function").GetString()));
+        string text = File.ReadAllText(path);
+        Assert.DoesNotContain(Password, text);
+        Assert.DoesNotContain(StubWhmServer.Token, text);
+    }
+
+    [Fact]
+    public void The_file_sink_rolls_over_and_keeps_a_bounded_number_of_archives()
+    {
+        string path = Path.Combine(directory, "calls.log");
+        var sink = new FileCallLogSink(path, maxFileBytes: 2048, maxArchivedFiles: 2);
+
+        for (int i = 0; i < 60; i++)
+        {
+            sink.Write(Entry(i));
+        }
+
+        Assert.True(new FileInfo(path).Length <= 2048);
+        Assert.True(File.Exists(sink.GetArchivePath(1)));
+        Assert.True(File.Exists(sink.GetArchivePath(2)));
+        Assert.False(File.Exists(sink.GetArchivePath(3)));
+        Assert.Equal(Path.Combine(directory, "calls.1.log"), sink.GetArchivePath(1));
+
+        // The newest entries are in the current file, the next older in .1, and every line is whole.
+        int Last(string file) => File.ReadAllLines(file).Select(l => int.Parse(JsonDocument.Parse(l).RootElement.GetProperty("parameters").GetProperty("n").GetString()!)).Max();
+        Assert.Equal(59, Last(path));
+        Assert.True(Last(sink.GetArchivePath(1)) < Last(path));
+        Assert.True(Last(sink.GetArchivePath(2)) < Last(sink.GetArchivePath(1)));
+    }
+
+    [Fact]
+    public void Concurrent_writers_in_one_process_never_interleave_lines()
+    {
+        string path = Path.Combine(directory, "concurrent.log");
+        var sinks = new[] { new FileCallLogSink(path, maxFileBytes: 64 * 1024, maxArchivedFiles: 50), new FileCallLogSink(path, maxFileBytes: 64 * 1024, maxArchivedFiles: 50) };
+
+        Parallel.For(0, 800, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => sinks[i % 2].Write(Entry(i)));
+
+        var files = new[] { path }.Concat(Enumerable.Range(1, 50).Select(sinks[0].GetArchivePath)).Where(File.Exists).ToList();
+        var numbers = files.SelectMany(File.ReadAllLines)
+            .Select(line => int.Parse(JsonDocument.Parse(line).RootElement.GetProperty("parameters").GetProperty("n").GetString()!))
+            .OrderBy(n => n)
+            .ToList();
+        Assert.Equal(Enumerable.Range(0, 800), numbers);
+        Assert.True(files.Count > 1, "the test should have rolled over at least once");
+    }
+
+    [Fact]
+    public void The_memory_sink_keeps_the_newest_entries_up_to_its_capacity()
+    {
+        var sink = new MemoryCallLogSink(capacity: 3);
+        for (int i = 0; i < 5; i++)
+        {
+            sink.Write(Entry(i));
+        }
+
+        Assert.Equal(new[] { "2", "3", "4" }, sink.Entries.Select(e => e.Parameters.Single().Value));
+        sink.Clear();
+        Assert.Empty(sink.Entries);
+    }
+
+    private static CallLogEntry Entry(int n) => new(
+        DateTimeOffset.UtcNow, "h:2087", "root", "listaccts", 1, TimeSpan.FromMilliseconds(n), CallOutcome.Succeeded, 200, "OK", null, false,
+        new[] { new KeyValuePair<string, string>("n", n.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+}
