@@ -39,6 +39,16 @@ internal sealed class ApiArguments
         return null;
     }
 
+    /// <summary>
+    /// cPanel's get_length_required_argument: the value, or a thrown MissingParameter (absent) or Empty (empty)
+    /// exception.
+    /// </summary>
+    public string GetLengthRequired(string name)
+    {
+        var value = Get(name) ?? throw WhmApiException.MissingParameter(name);
+        return value.Length == 0 ? throw WhmApiException.EmptyParameter(name) : value;
+    }
+
     /// <summary>The first value, or <paramref name="fallback"/> when absent or empty.</summary>
     public string GetOrDefault(string name, string fallback)
     {

@@ -7,7 +7,7 @@ namespace CpanelBilling.WhmSimulator.Api;
 /// What a WHM function produced, independent of the API version: success, reason, optional data and the optional
 /// <c>metadata.output</c> parts. The API 1 envelope and each function's API 0 shape are rendered from it.
 /// </summary>
-internal sealed class FunctionOutcome
+internal sealed record FunctionOutcome
 {
     private FunctionOutcome(bool success, string reason, JsonObject? data)
     {

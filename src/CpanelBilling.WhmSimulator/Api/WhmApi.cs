@@ -17,6 +17,24 @@ internal sealed class WhmApi
         Register(new GetHostnameFunction());
         Register(new ApplistFunction(() => FunctionNames));
         Register(new ListIpsFunction());
+        Register(new CreateAccountFunction());
+        Register(new RemoveAccountFunction());
+        Register(new SuspendAccountFunction());
+        Register(new UnsuspendAccountFunction());
+        Register(new ChangePackageFunction());
+        Register(new ModifyAccountFunction());
+        Register(new PasswdFunction());
+        Register(new ListAccountsFunction());
+        Register(new AccountSummaryFunction());
+        Register(new SetSiteIpFunction());
+        Register(new ListPackagesFunction());
+        Register(new AddPackageFunction());
+        Register(new EditPackageFunction());
+        Register(new KillPackageFunction());
+        Register(new ShowBandwidthFunction());
+        Register(new LimitBandwidthFunction());
+        Register(new EditQuotaFunction());
+        Register(new BatchFunction(this));
     }
 
     /// <summary>The supported function names, sorted.</summary>
@@ -35,7 +53,7 @@ internal sealed class WhmApi
             }
 
             var outcome = Run(handler, context);
-            return context.ApiVersion == 1 ? Envelope(function, outcome, resultAsString) : handler.RenderApi0(outcome);
+            return context.ApiVersion == 1 ? Envelope(function, outcome, resultAsString) : handler.RenderApi0(outcome, context);
         }
     }
 

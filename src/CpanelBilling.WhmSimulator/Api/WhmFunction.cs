@@ -14,7 +14,7 @@ internal abstract class WhmFunction
     /// The legacy API 0 body. Most API 0 functions answer <c>{"result":[{"status":…,"statusmsg":…}]}</c>; functions
     /// with another shape override this.
     /// </summary>
-    public virtual JsonObject RenderApi0(FunctionOutcome outcome) => StatusResult(outcome);
+    public virtual JsonObject RenderApi0(FunctionOutcome outcome, FunctionContext context) => StatusResult(outcome);
 
     protected static JsonObject StatusResult(FunctionOutcome outcome, string? statusMessage = null, JsonObject? extra = null)
     {

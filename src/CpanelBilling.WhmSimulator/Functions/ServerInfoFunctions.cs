@@ -15,7 +15,7 @@ internal sealed class VersionFunction : WhmFunction
         FunctionOutcome.Ok(new JsonObject { ["version"] = context.State.Version });
 
     // API 0: {"version":"11.120.0.16"}
-    public override JsonObject RenderApi0(FunctionOutcome outcome) => (JsonObject)outcome.Data!.DeepClone();
+    public override JsonObject RenderApi0(FunctionOutcome outcome, FunctionContext context) => (JsonObject)outcome.Data!.DeepClone();
 }
 
 /// <summary><c>gethostname</c>: the server's hostname.</summary>
@@ -27,7 +27,7 @@ internal sealed class GetHostnameFunction : WhmFunction
         FunctionOutcome.Ok(new JsonObject { ["hostname"] = context.State.Hostname });
 
     // API 0: {"hostname":"server.example.com"}
-    public override JsonObject RenderApi0(FunctionOutcome outcome) => (JsonObject)outcome.Data!.DeepClone();
+    public override JsonObject RenderApi0(FunctionOutcome outcome, FunctionContext context) => (JsonObject)outcome.Data!.DeepClone();
 }
 
 /// <summary><c>applist</c>: the functions the caller may use (root: all), sorted.</summary>
@@ -46,7 +46,7 @@ internal sealed class ApplistFunction : WhmFunction
         FunctionOutcome.Ok(new JsonObject { ["app"] = new JsonArray(_names().Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()) });
 
     // API 0: {"app":[...]}
-    public override JsonObject RenderApi0(FunctionOutcome outcome) => (JsonObject)outcome.Data!.DeepClone();
+    public override JsonObject RenderApi0(FunctionOutcome outcome, FunctionContext context) => (JsonObject)outcome.Data!.DeepClone();
 }
 
 /// <summary><c>listips</c>: the bound IPv4 addresses with their pool status.</summary>
@@ -81,7 +81,7 @@ internal sealed class ListIpsFunction : WhmFunction
     }
 
     // API 0: {"result":[ …the same objects without public_ip… ]}
-    public override JsonObject RenderApi0(FunctionOutcome outcome)
+    public override JsonObject RenderApi0(FunctionOutcome outcome, FunctionContext context)
     {
         var items = (JsonArray)outcome.Data!["ip"]!.DeepClone();
         foreach (var item in items)
