@@ -70,6 +70,10 @@ public sealed class ReasonClassifierTests
     [InlineData("Sorry, 192.0.2.11 is in use by another domain name and is not a shared ip.", FailureKind.InvalidArgument)]
     [InlineData("\u201Cextensions\u201D is a reserved package name.", FailureKind.InvalidArgument)]
     [InlineData("You must specify either the \u201Cpkgname\u201D or \u201Cname\u201D parameter.", FailureKind.InvalidArgument)]
+    [InlineData("(XID 4f5g6h) The IP address \u201C203.0.113.9\u201D is not configured on this server.", FailureKind.InvalidArgument)]
+    [InlineData("(XID 4f5g6h) The IP address \u201C192.0.2.11\u201D is already dedicated to \u201Cbob\u201D.", FailureKind.InvalidArgument)]
+    [InlineData("(XID 4f5g6h) The user \u201Cjoe\u201D is not a reseller.", FailureKind.InvalidArgument)]
+    [InlineData("User does not own the domain provided.", FailureKind.InvalidArgument)]
     // Other: nothing a caller can act on by kind. Must never be mistaken for "not found" (which means "already gone").
     [InlineData("Unknown app (\"csf_allow\") requested for this version (1) of the API.", FailureKind.Other)]
     [InlineData("Failed to suspend account.", FailureKind.Other)]

@@ -34,6 +34,7 @@ internal static class ReasonClassifier
 
         (new Regex(@"\binvalid\b|\bis not a valid\b|\breserved\b|\brequired\b|\bmust (specify|select|provide|at least)\b|\bprovide the\b|\bmay not be empty\b", Options), FailureKind.InvalidArgument),
         (new Regex(@"\bcannot accept\b|\bunknown search type\b|\btoo weak\b|\bmay not be the same\b|\bpublic suffix\b|\bis not allowed\b|\bunconfigured ip\b|\bnot a shared ip\b|\bno (user name|password) supplied\b|\bcannot remove yourself\b|\bmay not create a domain\b", Options), FailureKind.InvalidArgument),
+        (new Regex(@"\bnot configured\b|\bis already dedicated to\b|\bis not a reseller\b|\bdoes not own the domain\b", Options), FailureKind.InvalidArgument),
     };
 
     public static FailureKind Classify(string? reason)

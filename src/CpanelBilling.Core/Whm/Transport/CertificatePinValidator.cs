@@ -17,14 +17,19 @@ internal sealed class CertificatePinValidator
 {
     private readonly string? pinnedSha256;
     private CertificateRejection? lastRejection;
+    private int handshakes;
 
     public CertificatePinValidator(string? pinnedSha256) => this.pinnedSha256 = pinnedSha256;
 
     /// <summary>The most recent refusal, kept so a failed request can say which certificate was presented.</summary>
     public CertificateRejection? LastRejection => Volatile.Read(ref lastRejection);
 
+    /// <summary>How many TLS handshakes asked for a verdict: with pooled connections, one per connection, not per call.</summary>
+    public int HandshakeCount => Volatile.Read(ref handshakes);
+
     public bool Validate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
+        Interlocked.Increment(ref handshakes);
         string? thumbprint = certificate is null ? null : ComputeSha256(certificate);
         bool trusted = pinnedSha256 is null
             ? errors == SslPolicyErrors.None
