@@ -39,6 +39,7 @@ internal sealed partial class WhmRequestHandler
     private readonly BruteForceGuard _guard;
     private readonly TimeProvider _clock;
     private readonly Action<string>? _log;
+    private int _inFlight;
 
     public WhmRequestHandler(WhmSimulatorServer server, WhmApi api, RequestJournal journal, TokenAuthenticator authenticator,
         BruteForceGuard guard, TimeProvider clock, Action<string>? log)
@@ -52,7 +53,23 @@ internal sealed partial class WhmRequestHandler
         _log = log;
     }
 
+    /// <summary>Requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await HandleCoreAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
     {
         var request = context.Request;
         var response = context.Response;
@@ -170,8 +187,8 @@ internal sealed partial class WhmRequestHandler
 
         if (fault?.Kind == FaultKind.LateReply)
         {
-            // The work is done; only the answer is late. Not cancelled by the client leaving: the job has finished.
-            await Task.Delay(fault.Delay, _clock, CancellationToken.None).ConfigureAwait(false);
+            // The work is done; only the answer is late (a client that gives up meanwhile just never hears of it).
+            await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
         }
 
         await WriteJsonAsync(context, reply, truncate: fault?.Kind == FaultKind.MalformedJson).ConfigureAwait(false);
