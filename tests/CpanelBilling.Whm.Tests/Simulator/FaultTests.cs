@@ -109,6 +109,26 @@ public sealed class FaultTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task Server_wide_latency_behaves_like_the_latency_fault()
+    {
+        Fixture.Server.Latency = TimeSpan.FromSeconds(30);
+        try
+        {
+            using var impatient = Fixture.CreateHttpClient(timeout: TimeSpan.FromMilliseconds(300));
+
+            await Assert.ThrowsAsync<TaskCanceledException>(() => WhmHttp.PostAsync(impatient, "createacct", NewAccount));
+
+            await Eventually.TrueAsync(() => Fixture.Server.Requests.Count == 1, "the request to arrive");
+            await Fixture.Server.WaitUntilIdleAsync();
+            Assert.Empty(State.Accounts);
+        }
+        finally
+        {
+            Fixture.Server.Latency = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
     public async Task A_short_latency_still_answers_normally()
     {
         Fixture.Faults.Set("version", Fault.Latency(TimeSpan.FromMilliseconds(50)));
