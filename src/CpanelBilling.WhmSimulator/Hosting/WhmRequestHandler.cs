@@ -170,6 +170,11 @@ internal sealed partial class WhmRequestHandler
                 context.Abort();
                 return;
             case FaultKind.HttpStatus:
+                if (fault.AfterWork)
+                {
+                    _api.Call(function, call, resultAsString: false);
+                }
+
                 response.StatusCode = fault.StatusCode;
                 await WriteTextAsync(response, "text/html; charset=UTF-8", ErrorPages.For(fault.StatusCode, _server.State.Hostname),
                     context.RequestAborted).ConfigureAwait(false);

@@ -39,6 +39,17 @@ public sealed class FaultTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task An_http_status_after_work_changes_state_although_the_client_sees_the_error()
+    {
+        Fixture.Faults.Set("createacct", Fault.HttpStatus(524, afterWork: true));
+
+        using var response = await WhmHttp.PostAsync(Client, "createacct", NewAccount);
+
+        Assert.Equal((HttpStatusCode)524, response.StatusCode);
+        Assert.NotNull(State.FindAccount("faulty"));
+    }
+
+    [Fact]
     public async Task A_counted_fault_hits_only_the_next_calls()
     {
         Fixture.Faults.Add("version*2=http500");
@@ -194,6 +205,7 @@ public sealed class FaultTests : SimulatorTestBase
     [Theory]
     [InlineData("createacct=late:5000", "createacct", FaultKind.LateReply, null)]
     [InlineData("listaccts*2=http524", "listaccts", FaultKind.HttpStatus, 2)]
+    [InlineData("createacct*1=http524+work", "createacct", FaultKind.HttpStatus, 1)]
     [InlineData("*=latency:100", "*", FaultKind.Latency, null)]
     [InlineData("suspendacct*1=fail:Failed to suspend account.", "suspendacct", FaultKind.Failure, 1)]
     [InlineData("passwd=reset", "passwd", FaultKind.ConnectionReset, null)]
@@ -218,6 +230,8 @@ public sealed class FaultTests : SimulatorTestBase
     [InlineData("create acct=reset")]
     [InlineData("createacct=fail:")]
     [InlineData("createacct=explode")]
+    [InlineData("createacct=http600")]
+    [InlineData("createacct=reset+work")]
     public void Malformed_rules_are_rejected(string text)
     {
         Assert.Throws<FormatException>(() => FaultPlan.ParseRule(text));
