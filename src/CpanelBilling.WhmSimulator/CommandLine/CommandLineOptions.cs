@@ -35,6 +35,7 @@ internal sealed class CommandLineOptions
                                   late:MS       do the work, then answer only after MS (client may time out)
                                   hang:MS       wait MS without doing the work, then drop the connection
                                   httpNNN       answer HTTP NNN (500, 502, 503, 524 have realistic pages)
+                                  httpNNN+work  do the work, then answer HTTP NNN (a proxy timing out)
                                   reset         drop the connection at once, work not done
                                   malformed     do the work, send only half of the JSON reply
                                   fail:REASON   answer result 0 with REASON, work not done

@@ -5,17 +5,18 @@ namespace CpanelBilling.WhmSimulator;
 
 /// <summary>
 /// One misbehaviour the simulator can inject into a function call. Text form (used on the command line):
-/// <c>latency:MS</c>, <c>late:MS</c>, <c>hang:MS</c>, <c>http500</c> (any status 400–599), <c>reset</c>,
-/// <c>malformed</c>, <c>fail:REASON</c>, <c>stringresult</c>.
+/// <c>latency:MS</c>, <c>late:MS</c>, <c>hang:MS</c>, <c>http500</c> (any status 400–599; <c>http524+work</c> does the
+/// work first), <c>reset</c>, <c>malformed</c>, <c>fail:REASON</c>, <c>stringresult</c>.
 /// </summary>
 public sealed record Fault
 {
-    private Fault(FaultKind kind, TimeSpan delay = default, int statusCode = 0, string? reason = null)
+    private Fault(FaultKind kind, TimeSpan delay = default, int statusCode = 0, string? reason = null, bool afterWork = false)
     {
         Kind = kind;
         Delay = delay;
         StatusCode = statusCode;
         Reason = reason;
+        AfterWork = afterWork;
     }
 
     public FaultKind Kind { get; }
@@ -29,16 +30,21 @@ public sealed record Fault
     /// <summary>The <c>metadata.reason</c> for <see cref="FaultKind.Failure"/>.</summary>
     public string? Reason { get; }
 
+    /// <summary>For <see cref="FaultKind.HttpStatus"/>: the call is carried out before the error is sent, as when a
+    /// proxy gives up on an origin that still finishes the job (Cloudflare's 524).</summary>
+    public bool AfterWork { get; }
+
     public static Fault Latency(TimeSpan delay) => new(FaultKind.Latency, RequireDelay(delay));
 
     public static Fault LateReply(TimeSpan delay) => new(FaultKind.LateReply, RequireDelay(delay));
 
     public static Fault Hang(TimeSpan delay) => new(FaultKind.Hang, RequireDelay(delay));
 
-    /// <summary>An HTTP error answer; 500, 502, 503 and 524 get realistic pages, other codes a generic one.</summary>
-    public static Fault HttpStatus(int statusCode) =>
+    /// <summary>An HTTP error answer; 500, 502, 503 and 524 get realistic pages, other codes a generic one. With
+    /// <paramref name="afterWork"/> the call is carried out first.</summary>
+    public static Fault HttpStatus(int statusCode, bool afterWork = false) =>
         statusCode is >= 400 and <= 599
-            ? new(FaultKind.HttpStatus, statusCode: statusCode)
+            ? new(FaultKind.HttpStatus, statusCode: statusCode, afterWork: afterWork)
             : throw new ArgumentOutOfRangeException(nameof(statusCode), statusCode, "Use a 4xx or 5xx status.");
 
     public static Fault ConnectionReset() => new(FaultKind.ConnectionReset);
@@ -79,15 +85,18 @@ public sealed record Fault
                     : Failure(argument);
         }
 
-        if (name.StartsWith("http", StringComparison.Ordinal)
-            && int.TryParse(name.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var status)
+        const string WorkSuffix = "+work";
+        var afterWork = name.EndsWith(WorkSuffix, StringComparison.Ordinal);
+        var statusText = afterWork ? name[..^WorkSuffix.Length] : name;
+        if (statusText.StartsWith("http", StringComparison.Ordinal)
+            && int.TryParse(statusText.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out var status)
             && status is >= 400 and <= 599)
         {
-            return NoArgument(name, argument, HttpStatus(status));
+            return NoArgument(name, argument, HttpStatus(status, afterWork));
         }
 
         throw new FormatException(
-            $"'{text}' is not a fault. Use latency:MS, late:MS, hang:MS, httpNNN, reset, malformed, fail:REASON or stringresult.");
+            $"'{text}' is not a fault. Use latency:MS, late:MS, hang:MS, httpNNN[+work], reset, malformed, fail:REASON or stringresult.");
     }
 
     /// <summary>The text form, which <see cref="Parse"/> reads back.</summary>
@@ -96,7 +105,7 @@ public sealed record Fault
         FaultKind.Latency => "latency:" + Milliseconds,
         FaultKind.LateReply => "late:" + Milliseconds,
         FaultKind.Hang => "hang:" + Milliseconds,
-        FaultKind.HttpStatus => "http" + StatusCode.ToString(CultureInfo.InvariantCulture),
+        FaultKind.HttpStatus => "http" + StatusCode.ToString(CultureInfo.InvariantCulture) + (AfterWork ? "+work" : ""),
         FaultKind.ConnectionReset => "reset",
         FaultKind.MalformedJson => "malformed",
         FaultKind.Failure => "fail:" + Reason,

@@ -13,7 +13,8 @@ public enum FaultKind
     /// <summary>Waits without doing the work, then drops the connection without an answer.</summary>
     Hang,
 
-    /// <summary>Answers with an HTTP error status and a realistic error page; the work is not done.</summary>
+    /// <summary>Answers with an HTTP error status and a realistic error page; the work is not done unless
+    /// <see cref="Fault.AfterWork"/> is set.</summary>
     HttpStatus,
 
     /// <summary>Aborts the connection (TCP reset) without an answer; the work is not done.</summary>

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json.Nodes;
 using CpanelBilling.WhmSimulator.Api;
 using CpanelBilling.WhmSimulator.Validation;

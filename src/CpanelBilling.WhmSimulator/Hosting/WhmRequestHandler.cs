@@ -39,6 +39,7 @@ internal sealed partial class WhmRequestHandler
     private readonly BruteForceGuard _guard;
     private readonly TimeProvider _clock;
     private readonly Action<string>? _log;
+    private int _inFlight;
 
     public WhmRequestHandler(WhmSimulatorServer server, WhmApi api, RequestJournal journal, TokenAuthenticator authenticator,
         BruteForceGuard guard, TimeProvider clock, Action<string>? log)
@@ -52,7 +53,23 @@ internal sealed partial class WhmRequestHandler
         _log = log;
     }
 
+    /// <summary>Requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public async Task HandleAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await HandleCoreAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context)
     {
         var request = context.Request;
         var response = context.Response;
@@ -140,41 +157,59 @@ internal sealed partial class WhmRequestHandler
         }
 
         var fault = _server.Faults.Take(function);
-        switch (fault?.Kind)
+        if (fault is not null && await AnsweredByFaultAsync(context, fault, function, call).ConfigureAwait(false))
         {
-            case FaultKind.Latency:
-                await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
-                break;
-            case FaultKind.Hang:
-                await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
-                context.Abort();
-                return;
-            case FaultKind.ConnectionReset:
-                context.Abort();
-                return;
-            case FaultKind.HttpStatus:
-                response.StatusCode = fault.StatusCode;
-                await WriteTextAsync(response, "text/html; charset=UTF-8", ErrorPages.For(fault.StatusCode, _server.State.Hostname),
-                    context.RequestAborted).ConfigureAwait(false);
-                return;
-            case FaultKind.Failure when apiVersion == 1:
-                await WriteJsonAsync(context, WhmApi.Envelope(function, FunctionOutcome.Fail(fault.Reason!), _server.ResultAsString), truncate: false)
-                    .ConfigureAwait(false);
-                return;
-            case FaultKind.Failure:
-                await WriteJsonAsync(context, new JsonObject { ["status"] = 0, ["statusmsg"] = fault.Reason }, truncate: false).ConfigureAwait(false);
-                return;
+            return;
         }
 
         var reply = _api.Call(function, call, _server.ResultAsString || fault?.Kind == FaultKind.StringResult);
 
         if (fault?.Kind == FaultKind.LateReply)
         {
-            // The work is done; only the answer is late. Not cancelled by the client leaving: the job has finished.
-            await Task.Delay(fault.Delay, _clock, CancellationToken.None).ConfigureAwait(false);
+            // The work is done; only the answer is late (a client that gives up meanwhile just never hears of it).
+            await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
         }
 
         await WriteJsonAsync(context, reply, truncate: fault?.Kind == FaultKind.MalformedJson).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies the faults that replace the normal answer and returns true when the request is finished; returns
+    /// false when the call should go ahead (latency already waited, or a fault that acts on the reply).
+    /// </summary>
+    private async Task<bool> AnsweredByFaultAsync(HttpContext context, Fault fault, string function, FunctionContext call)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Latency:
+                await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
+                return false;
+            case FaultKind.Hang:
+                await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
+                context.Abort();
+                return true;
+            case FaultKind.ConnectionReset:
+                context.Abort();
+                return true;
+            case FaultKind.HttpStatus:
+                if (fault.AfterWork)
+                {
+                    _api.Call(function, call, resultAsString: false);
+                }
+
+                context.Response.StatusCode = fault.StatusCode;
+                await WriteTextAsync(context.Response, "text/html; charset=UTF-8", ErrorPages.For(fault.StatusCode, _server.State.Hostname),
+                    context.RequestAborted).ConfigureAwait(false);
+                return true;
+            case FaultKind.Failure:
+                var reply = call.ApiVersion == 1
+                    ? WhmApi.Envelope(function, FunctionOutcome.Fail(fault.Reason!), _server.ResultAsString)
+                    : new JsonObject { ["status"] = 0, ["statusmsg"] = fault.Reason };
+                await WriteJsonAsync(context, reply, truncate: false).ConfigureAwait(false);
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellation)

@@ -28,6 +28,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
     private readonly RequestJournal _journal;
     private readonly BruteForceGuard _guard;
     private readonly X509Certificate2? _certificate;
+    private WhmRequestHandler? _handler;
     private long _latencyTicks;
     private int _resultAsString;
     private int _disposed;
@@ -91,6 +92,18 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
     /// <summary>Lifts every cPHulk-style lockout and forgets counted failures.</summary>
     public void ResetLockout() => _guard.Reset();
 
+    /// <summary>
+    /// Completes once no request is being handled, for tests that must know the server has finished with a call
+    /// their client gave up on (e.g. after a timeout) before they inspect <see cref="State"/>.
+    /// </summary>
+    public async Task WaitUntilIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (_handler is { InFlight: > 0 })
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Starts a server and returns once it listens.</summary>
     /// <exception cref="FormatException">A URL or fault rule in <paramref name="options"/> is malformed.</exception>
     public static async Task<WhmSimulatorServer> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
@@ -144,6 +157,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
 
         var handler = new WhmRequestHandler(server, new WhmApi(), journal, new TokenAuthenticator(options.User, token), guard,
             options.Clock, options.Log);
+        server._handler = handler;
         app.Run(handler.HandleAsync);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -69,4 +69,8 @@ public sealed record SimulatedAccount
 
     /// <summary>True when the account was created without a domain and got a temporary one.</summary>
     public bool Temporary { get; init; }
+
+    /// <summary>A short description for test output; leaves the password out.</summary>
+    public override string ToString() =>
+        $"{User} ({Domain}, plan {Plan}, ip {Ip}{(Suspended ? ", suspended" : "")})";
 }

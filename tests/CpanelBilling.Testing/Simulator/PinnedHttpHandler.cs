@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using System.Net.Security;
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 
 namespace CpanelBilling.Testing.Simulator;
 

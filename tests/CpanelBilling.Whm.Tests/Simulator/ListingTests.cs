@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using CpanelBilling.Testing.Simulator;
 using CpanelBilling.WhmSimulator;

@@ -2,7 +2,6 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using CpanelBilling.Testing.Simulator;
-using CpanelBilling.WhmSimulator;
 using Xunit;
 
 namespace CpanelBilling.Whm.Tests.Simulator;

@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CpanelBilling.Testing.Simulator;
+using Xunit;
+
+namespace CpanelBilling.Whm.Tests.Simulator;
+
+/// <summary>The simulator as a real process, started the way a developer or a CI script starts it.</summary>
+public sealed partial class CommandLineTests
+{
+    private static readonly string SimulatorDll = Path.Combine(AppContext.BaseDirectory, "CpanelBilling.WhmSimulator.dll");
+
+    [Fact]
+    public async Task Prints_thumbprint_and_listen_url_then_answers_version_and_stops_on_ctrl_c()
+    {
+        using var process = Start("--urls", "https://127.0.0.1:0", "--token", "CLITOKEN", "--hostname", "cli.example.net", "--quiet",
+            "--fault", "listaccts*1=http502");
+        try
+        {
+            string? thumbprint = null;
+            Uri? url = null;
+            while (url is null)
+            {
+                var line = await ReadLineAsync(process);
+                if (CertificateLine().Match(line) is { Success: true } certificate)
+                {
+                    thumbprint = certificate.Groups[1].Value;
+                }
+                else if (ListeningLine().Match(line) is { Success: true } listening)
+                {
+                    url = new Uri(listening.Groups[1].Value + "/");
+                }
+            }
+
+            Assert.NotNull(thumbprint);
+            Assert.NotEqual(0, url.Port);
+            using var client = new HttpClient(PinnedHttpHandler.Create(thumbprint)) { BaseAddress = url };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("whm", "root:CLITOKEN");
+
+            Assert.Equal("11.120.0.16", (string)WhmHttp.Data(await WhmHttp.Api1Async(client, "version"))["version"]!);
+            Assert.Equal("cli.example.net", (string)WhmHttp.Data(await WhmHttp.Api1Async(client, "gethostname"))["hostname"]!);
+            using (var faulted = await WhmHttp.PostAsync(client, "listaccts", new[] { ("api.version", "1") }))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.BadGateway, faulted.StatusCode);
+            }
+
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            {
+                // What Ctrl+C delivers.
+                using (var interrupt = Process.Start("kill", new[] { "-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+                {
+                    await interrupt.WaitForExitAsync();
+                }
+
+                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(15)), "the simulator did not stop on SIGINT");
+                Assert.Equal(0, process.ExitCode);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Help_lists_the_options_and_the_fault_syntax()
+    {
+        using var process = Start("--help");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        foreach (var option in new[] { "--urls", "--token", "--user", "--state", "--latency-ms", "--lockout-after", "--hostname", "--fault", "late:MS", "http" })
+        {
+            Assert.Contains(option, output);
+        }
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--fault", "createacct=explode")]
+    [InlineData("--latency-ms", "soon")]
+    public async Task Bad_arguments_exit_with_2_and_say_why(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    private static Process Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(SimulatorDll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    private static async Task<string> ReadLineAsync(Process process)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+        return line ?? throw new InvalidOperationException("The simulator exited: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    [GeneratedRegex("^Certificate SHA256: ([0-9A-F]{64})$")]
+    private static partial Regex CertificateLine();
+
+    [GeneratedRegex("^Listening on (https://127\\.0\\.0\\.1:\\d+)$")]
+    private static partial Regex ListeningLine();
+}
