@@ -18,6 +18,7 @@ public sealed class BillingDatabaseTests
     [InlineData("Data Source=billing.db;Mode=ReadWriteCreate", BillingBackend.Sqlite)]
     [InlineData("Data Source=:memory:", BillingBackend.Sqlite)]
     [InlineData("Filename=./data/billing", BillingBackend.Sqlite)]
+    [InlineData("/srv/run=3/billing.db", BillingBackend.Sqlite)]
     [InlineData("Server=sql01;Database=Billing;Integrated Security=true", BillingBackend.SqlServer)]
     [InlineData("Data Source=tcp:sql01.example.net,1433;Initial Catalog=Billing;User ID=cp;Password=p;a=ss", BillingBackend.SqlServer)]
     [InlineData(@"Data Source=.\SQLEXPRESS;Initial Catalog=Billing;Trusted_Connection=True", BillingBackend.SqlServer)]
@@ -36,7 +37,17 @@ public sealed class BillingDatabaseTests
 
         Assert.Equal(FailureKind.InvalidArgument, error.Kind);
         Assert.DoesNotContain("TopSecret", error.Message);
-        Assert.Throws<BillingInvalidValueException>(() => BillingDatabase.DetectBackend("Pooling=true"));
+        Assert.Throws<BillingInvalidValueException>(() => BillingDatabase.DetectBackend("Pooling=true;Max Pool Size=5"));
+    }
+
+    [Fact]
+    public async Task A_connection_string_the_provider_refuses_is_an_invalid_value_that_does_not_repeat_it()
+    {
+        var error = await Assert.ThrowsAsync<BillingInvalidValueException>(
+            () => BillingDatabase.OpenAsync("Server=sql01;Database=Billing;Password=TopSecret;Flux Capacitor=on"));
+
+        Assert.Contains("flux capacitor", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("TopSecret", error.Message);
     }
 
     [Fact]

@@ -96,13 +96,22 @@ public static class BillingDatabase
     internal static SqlDialect CreateDialect(string connectionStringOrPath, TimeSpan timeout)
     {
         BillingTarget target = BillingTarget.Parse(connectionStringOrPath);
-        if (target.Backend == BillingBackend.SqlServer)
+        try
         {
-            return new SqlServerDialect(target.ConnectionString, timeout);
-        }
+            if (target.Backend == BillingBackend.SqlServer)
+            {
+                return new SqlServerDialect(target.ConnectionString, timeout);
+            }
 
-        EnsureFolder(target.ConnectionString);
-        return new SqliteDialect(target.ConnectionString, timeout);
+            EnsureFolder(target.ConnectionString);
+            return new SqliteDialect(target.ConnectionString, timeout);
+        }
+        catch (ArgumentException exception)
+        {
+            // The providers' messages name the offending keyword, never a value (which may be a password).
+            throw new BillingInvalidValueException(
+                $"The billing database connection string is not valid for {target.Backend}: {exception.Message}", EnvironmentVariable);
+        }
     }
 
     // SQLite creates the file but not its folder.

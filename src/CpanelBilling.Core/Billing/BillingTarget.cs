@@ -68,6 +68,12 @@ internal sealed class BillingTarget
         }
 
         string? dataSource = Value(builder, "data source") ?? Value(builder, "datasource");
+        if (dataSource == null && text.IndexOf(';') < 0)
+        {
+            // No keyword we know and no pairs: a file path that happens to contain '='.
+            return Sqlite(new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(text) }.ToString());
+        }
+
         if (dataSource == null)
         {
             throw Invalid("The billing database connection string names no database: give Data Source (a SQLite file or a SQL Server) or Server.");

@@ -89,8 +89,8 @@ public interface IBillingRepository
     /// <summary>
     /// Records a new account: checks server, customer and plan (NotFound; the plan must have a package on the
     /// server), adds the domain to the customer if new, refuses a user name already live on the server or a domain
-    /// that already has a live account (AlreadyExists), and takes a free dedicated IP when the plan includes one or
-    /// the opening asks (NoFreeIp). All or nothing.
+    /// that already has a live account (AlreadyExists), and takes a free dedicated IP when the plan includes one, its
+    /// package on the server has IP=y, or the opening asks (NoFreeIp). All or nothing.
     /// </summary>
     Task<Account> OpenAccountAsync(AccountOpening opening, CancellationToken cancellationToken = default);
 
@@ -108,7 +108,11 @@ public interface IBillingRepository
     /// </summary>
     Task<Account> SetAccountStatusAsync(long accountId, long expectedRowVersion, AccountStatus status, string? suspendReason = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Moves the account to another plan, which must have a package on the account's server.</summary>
+    /// <summary>
+    /// Moves the account to another plan, which must have a package on the account's server. When the new plan or
+    /// package comes with a dedicated IP and the account has none, a free one is taken in the same transaction
+    /// (NoFreeIp leaves the plan unchanged). A dedicated IP the account holds is kept either way.
+    /// </summary>
     Task<Account> ChangeAccountPlanAsync(long accountId, long expectedRowVersion, long planId, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the account's limit overrides (a null limit means "as the package says").</summary>

@@ -57,6 +57,35 @@ public abstract partial class BillingRepositoryContract
     }
 
     [BillingFact]
+    public async Task A_package_with_ip_y_on_the_server_takes_a_dedicated_ip_whatever_the_plan_says()
+    {
+        BillingScenario s = await ScenarioAsync(freeDedicatedIps: 1);
+        BillingPlan plain = await Repository.AddPlanAsync("Plain on pro " + s.Suffix, includesDedicatedIp: false);
+        plain = await Repository.MapPlanToPackageAsync(plain.Id, s.Server.Id, "pro");
+
+        Account account = await s.OpenAccountAsync("alice", plain);
+
+        Assert.Equal("192.0.2.101", account.DedicatedIp);
+    }
+
+    [BillingFact]
+    public async Task Changing_to_a_plan_with_a_dedicated_ip_takes_one_or_changes_nothing()
+    {
+        BillingScenario s = await ScenarioAsync(freeDedicatedIps: 1);
+        Account first = await s.OpenAccountAsync("first");
+        Account second = await s.OpenAccountAsync("second");
+
+        Account upgraded = await Repository.ChangeAccountPlanAsync(first.Id, first.RowVersion, s.DedicatedIpPlan.Id);
+        Assert.Equal("192.0.2.101", upgraded.DedicatedIp);
+        Assert.Equal("192.0.2.101", (await Repository.ChangeAccountPlanAsync(upgraded.Id, upgraded.RowVersion, s.Plan.Id)).DedicatedIp);
+
+        await Assert.ThrowsAsync<NoFreeIpException>(() => Repository.ChangeAccountPlanAsync(second.Id, second.RowVersion, s.DedicatedIpPlan.Id));
+        Account unchanged = await Repository.GetAccountAsync(second.Id);
+        Assert.Equal(s.Plan.Id, unchanged.PlanId);
+        Assert.Equal(second.RowVersion, unchanged.RowVersion);
+    }
+
+    [BillingFact]
     public async Task A_user_name_already_live_on_the_server_is_refused_and_nothing_is_written()
     {
         BillingScenario s = await ScenarioAsync(freeDedicatedIps: 1);

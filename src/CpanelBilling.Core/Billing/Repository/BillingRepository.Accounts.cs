@@ -30,7 +30,7 @@ internal sealed partial class BillingRepository
             BillingServer server = await RequireServerAsync(session, opening.ServerId, cancellationToken).ConfigureAwait(false);
             Customer customer = await RequireCustomerAsync(session, opening.CustomerId, cancellationToken).ConfigureAwait(false);
             BillingPlan plan = await RequirePlanAsync(session, opening.PlanId, cancellationToken).ConfigureAwait(false);
-            await RequirePlanPackageNameAsync(session, plan, server, cancellationToken).ConfigureAwait(false);
+            bool packageHasIp = await PlanPackageHasDedicatedIpAsync(session, plan, server, cancellationToken).ConfigureAwait(false);
             if (await FindLiveAccountIdAsync(session, server.Id, userName, cancellationToken).ConfigureAwait(false) != null)
             {
                 throw UserNameTaken(server, userName);
@@ -65,7 +65,7 @@ internal sealed partial class BillingRepository
                 throw userTaken ? UserNameTaken(server, userName, exception) : DomainHasAccount(domainName, exception);
             }
 
-            if (plan.IncludesDedicatedIp || opening.WantsDedicatedIp)
+            if (plan.IncludesDedicatedIp || packageHasIp || opening.WantsDedicatedIp)
             {
                 await TakeFreeDedicatedIpAsync(session, accountId, server, cancellationToken).ConfigureAwait(false);
             }
@@ -150,7 +150,7 @@ internal sealed partial class BillingRepository
             Account account = await RequireAccountAsync(session, accountId, cancellationToken).ConfigureAwait(false);
             BillingPlan plan = await RequirePlanAsync(session, planId, cancellationToken).ConfigureAwait(false);
             BillingServer server = await RequireServerAsync(session, account.ServerId, cancellationToken).ConfigureAwait(false);
-            await RequirePlanPackageNameAsync(session, plan, server, cancellationToken).ConfigureAwait(false);
+            bool packageHasIp = await PlanPackageHasDedicatedIpAsync(session, plan, server, cancellationToken).ConfigureAwait(false);
             int changed = await session.Sql(Statements.UpdateAccountPlan)
                 .With("@plan_id", planId)
                 .With("@now", Now())
@@ -158,6 +158,11 @@ internal sealed partial class BillingRepository
                 .With("@expected_row_version", expectedRowVersion)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             await EnsureChangedAsync(session, changed, accountId, expectedRowVersion, cancellationToken).ConfigureAwait(false);
+            if ((plan.IncludesDedicatedIp || packageHasIp) && account.DedicatedIp == null)
+            {
+                await TakeFreeDedicatedIpAsync(session, accountId, server, cancellationToken).ConfigureAwait(false);
+            }
+
             return await RequireAccountAsync(session, accountId, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 

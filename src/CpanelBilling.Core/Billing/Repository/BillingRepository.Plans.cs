@@ -92,6 +92,19 @@ internal sealed partial class BillingRepository
             $"Plan '{plan.Name}' has no package on server '{server.Name}'. Map the plan to one of the server's packages first.",
             plan.Name);
 
+    /// <summary>
+    /// Whether the plan's package on the server gives accounts a dedicated IP (listpkgs IP=y): the server then
+    /// takes one from its pool on createacct, so billing must hand one out too. NotFound when the plan has no
+    /// package on the server.
+    /// </summary>
+    private async Task<bool> PlanPackageHasDedicatedIpAsync(BillingSession session, BillingPlan plan, BillingServer server, CancellationToken cancellationToken)
+    {
+        string packageName = await RequirePlanPackageNameAsync(session, plan, server, cancellationToken).ConfigureAwait(false);
+        ServerPackage? package = await session.Sql(Statements.SelectServerPackageByName).With("@server_id", server.Id).With("@name", packageName)
+            .SingleOrDefaultAsync(RowMappers.Package, cancellationToken).ConfigureAwait(false);
+        return package != null && !package.IsRemoved && package.Settings.DedicatedIp;
+    }
+
     private async Task<ILookup<long, PlanPackage>> ReadPlanPackagesAsync(BillingSession session, long? planId, CancellationToken cancellationToken)
     {
         List<KeyValuePair<long, PlanPackage>> rows = await session.Sql(Statements.SelectPlanPackages).With("@plan_id", planId)
