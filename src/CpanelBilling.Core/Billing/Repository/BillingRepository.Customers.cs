@@ -79,47 +79,49 @@ internal sealed partial class BillingRepository
     /// <summary>Adds a domain that billing does not have yet (AlreadyExists when anyone has it).</summary>
     private async Task<Domain> AddDomainAsync(BillingSession session, Customer customer, string name, CancellationToken cancellationToken)
     {
-        Domain? existing = await FindDomainAsync(session, name, cancellationToken).ConfigureAwait(false);
-        if (existing != null)
+        (Domain domain, bool inserted) = await InsertOrFindDomainAsync(session, customer, name, cancellationToken).ConfigureAwait(false);
+        if (inserted)
         {
-            throw existing.CustomerId == customer.Id
-                ? new BillingAlreadyExistsException(
-                    BillingErrorIds.DomainAlreadyExists, $"Customer '{customer.Login}' already has domain '{name}'.", name)
-                : DomainTaken(name);
+            return domain;
         }
 
-        return await InsertDomainAsync(session, customer, name, cancellationToken).ConfigureAwait(false);
+        throw domain.CustomerId == customer.Id
+            ? new BillingAlreadyExistsException(BillingErrorIds.DomainAlreadyExists, $"Customer '{customer.Login}' already has domain '{name}'.", name)
+            : DomainTaken(name);
     }
 
     /// <summary>The customer's domain of that name, added when billing does not have it; another customer's is refused.</summary>
     private async Task<Domain> ResolveDomainAsync(BillingSession session, Customer customer, string name, CancellationToken cancellationToken)
     {
-        Domain? existing = await FindDomainAsync(session, name, cancellationToken).ConfigureAwait(false);
-        if (existing == null)
-        {
-            return await InsertDomainAsync(session, customer, name, cancellationToken).ConfigureAwait(false);
-        }
-
-        return existing.CustomerId == customer.Id ? existing : throw DomainTaken(name);
+        (Domain domain, _) = await InsertOrFindDomainAsync(session, customer, name, cancellationToken).ConfigureAwait(false);
+        return domain.CustomerId == customer.Id ? domain : throw DomainTaken(name);
     }
 
     private Task<Domain?> FindDomainAsync(BillingSession session, string name, CancellationToken cancellationToken) =>
         session.Sql(Statements.SelectDomainByName).With("@name", name).SingleOrDefaultAsync(RowMappers.Domain, cancellationToken);
 
-    private async Task<Domain> InsertDomainAsync(BillingSession session, Customer customer, string name, CancellationToken cancellationToken)
+    /// <summary>The domain billing has under that name, or a new one of the customer when it has none.</summary>
+    private async Task<(Domain Domain, bool Inserted)> InsertOrFindDomainAsync(BillingSession session, Customer customer, string name, CancellationToken cancellationToken)
     {
+        Domain? existing = await FindDomainAsync(session, name, cancellationToken).ConfigureAwait(false);
+        if (existing != null)
+        {
+            return (existing, false);
+        }
+
         DateTime now = Now();
         try
         {
             long id = (await session.Sql(Statements.InsertDomain)
                 .With("@customer_id", customer.Id).With("@name", name).With("@now", now)
                 .ScalarInt64Async(cancellationToken).ConfigureAwait(false))!.Value;
-            return new Domain(id, customer.Id, name, now);
+            return (new Domain(id, customer.Id, name, now), true);
         }
         catch (DbException exception) when (IsUniqueViolation(exception))
         {
             // Another writer added the domain between our check and this insert (SQL Server; SQLite writers queue).
-            throw DomainTaken(name, exception);
+            Domain added = await FindDomainAsync(session, name, cancellationToken).ConfigureAwait(false) ?? throw DomainTaken(name, exception);
+            return (added, false);
         }
     }
 

@@ -27,8 +27,6 @@ internal sealed partial class BillingRepository : IBillingRepository
 
     public BillingBackend Backend => _dialect.Backend;
 
-    internal SqlDialect Dialect => _dialect;
-
     public Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default) =>
         Guard(() => SchemaMigrator.GetVersionAsync(_dialect, cancellationToken));
 
@@ -87,7 +85,7 @@ internal sealed partial class BillingRepository : IBillingRepository
         }
     }
 
-    private bool IsUniqueViolation(DbException exception) => _dialect.Classify(exception) == DbFailure.UniqueViolation;
+    private bool IsUniqueViolation(DbException exception) => _dialect.IsUniqueViolation(exception);
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

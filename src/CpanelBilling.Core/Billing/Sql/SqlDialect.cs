@@ -62,7 +62,8 @@ internal abstract class SqlDialect
     {
     }
 
-    public abstract DbFailure Classify(DbException exception);
+    /// <summary>The error is a violated unique index or key (a duplicate the caller may report as AlreadyExists).</summary>
+    public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>
     /// Serializes writers that use the same <paramref name="resource"/> until the session's transaction ends.

@@ -18,7 +18,6 @@ internal sealed class SqlServerDialect : SqlDialect
 {
     private const int UniqueIndexViolation = 2601;
     private const int UniqueConstraintViolation = 2627;
-    private const int ConstraintConflict = 547;
 
     // Strings are sent as nvarchar(4000) (or max when longer) so one statement keeps one cached plan.
     private const int StringParameterSize = 4000;
@@ -46,22 +45,8 @@ internal sealed class SqlServerDialect : SqlDialect
         }
     }
 
-    public override DbFailure Classify(DbException exception)
-    {
-        if (exception is SqlException sql)
-        {
-            switch (sql.Number)
-            {
-                case UniqueIndexViolation:
-                case UniqueConstraintViolation:
-                    return DbFailure.UniqueViolation;
-                case ConstraintConflict when sql.Message.IndexOf("FOREIGN KEY", StringComparison.OrdinalIgnoreCase) >= 0:
-                    return DbFailure.ForeignKeyViolation;
-            }
-        }
-
-        return DbFailure.Other;
-    }
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqlException sql && (sql.Number == UniqueIndexViolation || sql.Number == UniqueConstraintViolation);
 
     public override async Task AcquireLockAsync(BillingSession session, string resource, CancellationToken cancellationToken)
     {

@@ -17,10 +17,9 @@ namespace CpanelBilling.Core.Billing.Sql;
 internal sealed class SqliteDialect : SqlDialect
 {
     // SQLite allows 32766 host parameters per statement; 500 rows of two keep each statement small.
-    internal const int BandwidthBatchRows = 500;
+    private const int BandwidthBatchRows = 500;
 
     private const int SqliteConstraint = 19;
-    private const int SqliteConstraintForeignKey = 787;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
@@ -44,22 +43,10 @@ internal sealed class SqliteDialect : SqlDialect
         await session.Sql("PRAGMA journal_mode = WAL").ScalarStringAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override DbFailure Classify(DbException exception)
-    {
-        if (exception is SqliteException sqlite && sqlite.SqliteErrorCode == SqliteConstraint)
-        {
-            switch (sqlite.SqliteExtendedErrorCode)
-            {
-                case SqliteConstraintUnique:
-                case SqliteConstraintPrimaryKey:
-                    return DbFailure.UniqueViolation;
-                case SqliteConstraintForeignKey:
-                    return DbFailure.ForeignKeyViolation;
-            }
-        }
-
-        return DbFailure.Other;
-    }
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException sqlite
+        && sqlite.SqliteErrorCode == SqliteConstraint
+        && (sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique || sqlite.SqliteExtendedErrorCode == SqliteConstraintPrimaryKey);
 
     // A write transaction already excludes every other writer of the file.
     public override Task AcquireLockAsync(BillingSession session, string resource, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -112,9 +99,12 @@ internal sealed class SqliteDialect : SqlDialect
 
     private static IEnumerable<BandwidthObservation[]> Batches(IReadOnlyCollection<BandwidthObservation> items, int size)
     {
-        for (int skip = 0; skip < items.Count; skip += size)
+        BandwidthObservation[] all = items.ToArray();
+        for (int start = 0; start < all.Length; start += size)
         {
-            yield return items.Skip(skip).Take(size).ToArray();
+            var batch = new BandwidthObservation[Math.Min(size, all.Length - start)];
+            Array.Copy(all, start, batch, 0, batch.Length);
+            yield return batch;
         }
     }
 }
