@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using CpanelBilling.Core.Billing.Sql;
+
+namespace CpanelBilling.Core.Billing;
+
+/// <summary>Builds model objects from rows of the repository's SELECTs (column names as in the statements).</summary>
+internal static class RowMappers
+{
+    public static BillingServer Server(RowReader r)
+    {
+        var settings = new ServerSettings
+        {
+            HostName = r.String("host_name"),
+            Port = r.Int32("port"),
+            WhmUser = r.String("whm_user"),
+            TokenVault = r.StringOrNull("token_vault"),
+            TokenSecretName = r.String("token_secret"),
+            PinnedCertificateThumbprint = r.StringOrNull("cert_thumbprint"),
+            MaxConcurrentRequests = r.Int32("max_concurrent_requests"),
+            MaxConcurrentChanges = r.Int32("max_concurrent_changes"),
+            Enabled = r.Bool("enabled"),
+        };
+        return new BillingServer(r.Int64("id"), r.String("name"), settings, r.Utc("created_utc"), r.Utc("changed_utc"));
+    }
+
+    public static ServerPackage Package(RowReader r)
+    {
+        var settings = new PackageSettings
+        {
+            QuotaMb = r.Limit("quota_mb"),
+            BandwidthMb = r.Limit("bwlimit_mb"),
+            MaxPop = r.Limit("max_pop"),
+            MaxSql = r.Limit("max_sql"),
+            MaxFtp = r.Limit("max_ftp"),
+            MaxLst = r.Limit("max_lst"),
+            MaxSub = r.Limit("max_sub"),
+            MaxPark = r.Limit("max_park"),
+            MaxAddon = r.Limit("max_addon"),
+            MaxEmailPerHour = r.Limit("max_email_per_hour"),
+            MaxDeferFailPercentage = r.Limit("max_defer_fail_percentage"),
+            MaxEmailAccountQuotaMb = r.Limit("max_emailacct_quota_mb"),
+            DedicatedIp = r.Bool("dedicated_ip"),
+            Cgi = r.BoolOrNull("cgi"),
+            HasShell = r.BoolOrNull("has_shell"),
+            DigestAuth = r.BoolOrNull("digest_auth"),
+            FeatureList = r.StringOrNull("feature_list"),
+            CpMod = r.StringOrNull("cp_mod"),
+            Language = r.StringOrNull("lang"),
+        };
+        foreach (KeyValuePair<string, string?> pair in JsonText.ReadMap(r.StringOrNull("other_attributes")))
+        {
+            settings.OtherAttributes[pair.Key] = pair.Value ?? "";
+        }
+
+        return new ServerPackage(
+            r.Int64("id"), r.Int64("server_id"), r.String("name"), settings,
+            r.Utc("first_seen_utc"), r.Utc("last_seen_utc"), r.UtcOrNull("removed_utc"));
+    }
+
+    public static BillingPlan Plan(RowReader r, IReadOnlyList<PlanPackage> packages) =>
+        new BillingPlan(r.Int64("id"), r.String("name"), r.Bool("includes_dedicated_ip"), r.Utc("created_utc"), packages);
+
+    public static KeyValuePair<long, PlanPackage> PlanPackage(RowReader r) =>
+        new KeyValuePair<long, PlanPackage>(
+            r.Int64("plan_id"),
+            new PlanPackage(r.Int64("server_id"), r.String("server_name"), r.String("package_name")));
+
+    public static Customer Customer(RowReader r) =>
+        new Customer(r.Int64("id"), r.String("login"), r.StringOrNull("display_name"), r.StringOrNull("email"), r.Utc("created_utc"));
+
+    public static Domain Domain(RowReader r) =>
+        new Domain(r.Int64("id"), r.Int64("customer_id"), r.String("name"), r.Utc("created_utc"));
+
+    public static Account Account(RowReader r)
+    {
+        string? dedicatedIp = r.StringOrNull("dedicated_ip");
+        return new Account
+        {
+            Id = r.Int64("id"),
+            CustomerId = r.Int64("customer_id"),
+            CustomerLogin = r.String("customer_login"),
+            ServerId = r.Int64("server_id"),
+            ServerName = r.String("server_name"),
+            DomainId = r.Int64("domain_id"),
+            DomainName = r.String("domain_name"),
+            PlanId = r.Int64("plan_id"),
+            PlanName = r.String("plan_name"),
+            PackageName = r.StringOrNull("package_name"),
+            UserName = r.String("user_name"),
+            Status = (AccountStatus)r.Int32("status"),
+            SuspendReason = r.StringOrNull("suspend_reason"),
+            WantsDedicatedIp = r.Bool("wants_dedicated_ip"),
+            DedicatedIp = dedicatedIp,
+            IpAddress = dedicatedIp ?? r.StringOrNull("shared_ip"),
+            Limits = new AccountLimits
+            {
+                BandwidthMb = r.Limit("bandwidth_limit_mb"),
+                DiskMb = r.Limit("disk_limit_mb"),
+                EmailAccounts = r.Limit("email_accounts_limit"),
+                Databases = r.Limit("databases_limit"),
+                AddonDomains = r.Limit("addon_domains_limit"),
+            },
+            CreatedUtc = r.Utc("created_utc"),
+            ChangedUtc = r.Utc("changed_utc"),
+            RowVersion = r.Int64("row_version"),
+        };
+    }
+
+    public static ServerIp ServerIp(RowReader r) =>
+        new ServerIp(
+            r.Int64("id"),
+            r.Int64("server_id"),
+            new ServerIpDefinition
+            {
+                Address = r.String("address"),
+                IsDedicated = r.Bool("is_dedicated"),
+                IsMain = r.Bool("is_main"),
+                IsUsed = r.Bool("used_on_server"),
+            },
+            r.Int64OrNull("dedicated_to"),
+            r.Utc("first_seen_utc"),
+            r.Utc("last_seen_utc"),
+            r.UtcOrNull("removed_utc"));
+
+    public static AccountIp AccountIp(RowReader r) =>
+        new AccountIp(r.Int64("account_id"), r.Int64("server_ip_id"), r.String("address"), r.Bool("is_dedicated"), r.Utc("assigned_utc"));
+
+    public static BandwidthRecord BandwidthRecord(RowReader r) =>
+        new BandwidthRecord(
+            r.Int64("id"), r.Int64("account_id"), r.Int64("server_id"), BillingMonth.FromPeriod(r.Int32("period")),
+            r.Int64("delta_bytes"), r.Int64("server_total_bytes"), r.Utc("read_utc"), r.Utc("recorded_utc"));
+
+    public static OperationJournalEntry JournalEntry(RowReader r) =>
+        new OperationJournalEntry
+        {
+            Id = r.Int64("id"),
+            ServerId = r.Int64("server_id"),
+            AccountId = r.Int64OrNull("account_id"),
+            UserName = r.StringOrNull("user_name"),
+            Function = r.String("function_name"),
+            Parameters = JsonText.ReadMap(r.StringOrNull("parameters")),
+            Actor = r.StringOrNull("actor"),
+            Status = (OperationStatus)r.Int32("status"),
+            Attempts = r.Int32("attempts"),
+            CreatedUtc = r.Utc("created_utc"),
+            ChangedUtc = r.Utc("changed_utc"),
+            CompletedUtc = r.UtcOrNull("completed_utc"),
+            Error = r.StringOrNull("error"),
+        };
+
+    public static AccountLease Lease(RowReader r) =>
+        new AccountLease(r.Int64("account_id"), r.String("owner"), r.Utc("acquired_utc"), r.Utc("expires_utc"));
+}
+
+/// <summary>String maps stored as JSON text (package attributes, journal parameters).</summary>
+internal static class JsonText
+{
+    public static string? WriteMap(IReadOnlyDictionary<string, string?> map) =>
+        map.Count == 0 ? null : JsonSerializer.Serialize(map);
+
+    public static IReadOnlyDictionary<string, string?> ReadMap(string? json) =>
+        string.IsNullOrEmpty(json)
+            ? new Dictionary<string, string?>()
+            : JsonSerializer.Deserialize<Dictionary<string, string?>>(json!) ?? new Dictionary<string, string?>();
+}

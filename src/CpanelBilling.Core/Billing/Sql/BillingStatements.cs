@@ -1,0 +1,249 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+
+namespace CpanelBilling.Core.Billing.Sql;
+
+/// <summary>
+/// Every SQL statement the repository runs, as text. Statements that read the same on both backends are built here
+/// from a few dialect fragments; the rest are abstract and written out by each dialect. The repository runs only
+/// these texts (plus SQLite's batched bandwidth insert), so <see cref="All"/> is the complete list a test can check:
+/// every public string property is one statement.
+/// </summary>
+internal abstract class BillingStatements
+{
+    // Columns of the package settings, in the order PackageSettings maps them.
+    internal static readonly string[] PackageValueColumns =
+    {
+        "quota_mb", "bwlimit_mb", "max_pop", "max_sql", "max_ftp", "max_lst", "max_sub", "max_park", "max_addon",
+        "max_email_per_hour", "max_defer_fail_percentage", "max_emailacct_quota_mb", "dedicated_ip", "cgi", "has_shell",
+        "digest_auth", "feature_list", "cp_mod", "lang", "other_attributes", "last_seen_utc", "removed_utc",
+    };
+
+    internal static readonly string[] IpValueColumns = { "is_dedicated", "is_main", "used_on_server", "last_seen_utc", "removed_utc" };
+
+    private const string ServerColumns =
+        "id, name, host_name, port, whm_user, token_vault, token_secret, cert_thumbprint, max_concurrent_requests, " +
+        "max_concurrent_changes, enabled, created_utc, changed_utc";
+
+    private const string PackageColumns =
+        "id, server_id, name, quota_mb, bwlimit_mb, max_pop, max_sql, max_ftp, max_lst, max_sub, max_park, max_addon, " +
+        "max_email_per_hour, max_defer_fail_percentage, max_emailacct_quota_mb, dedicated_ip, cgi, has_shell, digest_auth, " +
+        "feature_list, cp_mod, lang, other_attributes, first_seen_utc, last_seen_utc, removed_utc";
+
+    private const string JournalColumns =
+        "id, server_id, account_id, user_name, function_name, parameters, actor, status, attempts, created_utc, changed_utc, completed_utc, error";
+
+    private const string AccountUpdateCondition = "id = @account_id AND ";
+
+    protected BillingStatements(DialectFragments f)
+    {
+        SelectSchemaVersion = "SELECT MAX(version) FROM schema_version";
+        InsertSchemaVersion = "INSERT INTO schema_version (version, description, applied_utc) VALUES (@version, @description, @applied_utc)";
+
+        InsertServer = f.InsertReturningId(
+            "servers",
+            "name, host_name, port, whm_user, token_vault, token_secret, cert_thumbprint, max_concurrent_requests, max_concurrent_changes, enabled, created_utc, changed_utc",
+            "@name, @host_name, @port, @whm_user, @token_vault, @token_secret, @cert_thumbprint, @max_concurrent_requests, @max_concurrent_changes, @enabled, @now, @now");
+        UpdateServer =
+            "UPDATE servers SET host_name = @host_name, port = @port, whm_user = @whm_user, token_vault = @token_vault, " +
+            "token_secret = @token_secret, cert_thumbprint = @cert_thumbprint, max_concurrent_requests = @max_concurrent_requests, " +
+            "max_concurrent_changes = @max_concurrent_changes, enabled = @enabled, changed_utc = @now WHERE id = @server_id";
+        SelectServerById = $"SELECT {ServerColumns} FROM servers WHERE id = @server_id";
+        SelectServerByName = $"SELECT {ServerColumns} FROM servers WHERE name = @name";
+        SelectServers = $"SELECT {ServerColumns} FROM servers WHERE (@include_disabled = 1 OR enabled = 1) ORDER BY name";
+
+        SelectServerPackages = $"SELECT {PackageColumns} FROM server_packages WHERE server_id = @server_id AND (@include_removed = 1 OR removed_utc IS NULL) ORDER BY name";
+        SelectServerPackageByName = $"SELECT {PackageColumns} FROM server_packages WHERE server_id = @server_id AND name = @name";
+        UpsertServerPackage = f.Upsert("server_packages", new[] { "server_id", "name" }, PackageValueColumns, new[] { "first_seen_utc" });
+        MarkServerPackageRemoved = "UPDATE server_packages SET removed_utc = @now WHERE id = @package_id";
+
+        InsertPlan = f.InsertReturningId("plans", "name, includes_dedicated_ip, created_utc", "@name, @includes_dedicated_ip, @now");
+        SelectPlanById = "SELECT id, name, includes_dedicated_ip, created_utc FROM plans WHERE id = @plan_id";
+        SelectPlanByName = "SELECT id, name, includes_dedicated_ip, created_utc FROM plans WHERE name = @name";
+        SelectPlans = "SELECT id, name, includes_dedicated_ip, created_utc FROM plans ORDER BY name";
+        SelectPlanPackages =
+            "SELECT pp.plan_id, pp.server_id, s.name AS server_name, pp.package_name FROM plan_packages pp " +
+            "JOIN servers s ON s.id = pp.server_id WHERE (@plan_id IS NULL OR pp.plan_id = @plan_id) ORDER BY s.name";
+        SelectPlanPackageName = "SELECT package_name FROM plan_packages WHERE plan_id = @plan_id AND server_id = @server_id";
+        SelectPlanIdByPackage = "SELECT plan_id FROM plan_packages WHERE server_id = @server_id AND package_name = @package_name ORDER BY plan_id";
+        UpsertPlanPackage = f.Upsert("plan_packages", new[] { "plan_id", "server_id" }, new[] { "package_name" }, new string[0]);
+
+        InsertCustomer = f.InsertReturningId("customers", "login, display_name, email, created_utc", "@login, @display_name, @email, @now");
+        SelectCustomerById = "SELECT id, login, display_name, email, created_utc FROM customers WHERE id = @customer_id";
+        SelectCustomerByLogin = "SELECT id, login, display_name, email, created_utc FROM customers WHERE login = @login";
+
+        InsertDomain = f.InsertReturningId("domains", "customer_id, name, created_utc", "@customer_id, @name, @now");
+        SelectDomainByName = "SELECT id, customer_id, name, created_utc FROM domains WHERE name = @name";
+        SelectDomainsByCustomer = "SELECT id, customer_id, name, created_utc FROM domains WHERE customer_id = @customer_id ORDER BY name";
+
+        string accountSelect =
+            "SELECT a.id, a.customer_id, c.login AS customer_login, a.server_id, s.name AS server_name, a.domain_id, " +
+            "d.name AS domain_name, a.plan_id, p.name AS plan_name, pp.package_name, a.user_name, a.status, a.suspend_reason, " +
+            "a.wants_dedicated_ip, a.bandwidth_limit_mb, a.disk_limit_mb, a.email_accounts_limit, a.databases_limit, " +
+            $"a.addon_domains_limit, a.created_utc, a.changed_utc, {f.RowVersionRead("a")} AS row_version, " +
+            "(SELECT MIN(ip.address) FROM itemip i JOIN server_ips ip ON ip.id = i.server_ip_id WHERE i.account_id = a.id AND i.is_dedicated = 1) AS dedicated_ip, " +
+            "(SELECT MIN(ip.address) FROM itemip i JOIN server_ips ip ON ip.id = i.server_ip_id WHERE i.account_id = a.id AND i.is_dedicated = 0) AS shared_ip " +
+            "FROM accounts a JOIN customers c ON c.id = a.customer_id JOIN servers s ON s.id = a.server_id " +
+            "JOIN domains d ON d.id = a.domain_id JOIN plans p ON p.id = a.plan_id " +
+            "LEFT JOIN plan_packages pp ON pp.plan_id = a.plan_id AND pp.server_id = a.server_id ";
+        SelectAccountById = accountSelect + "WHERE a.id = @account_id";
+        SelectLiveAccountByUser = accountSelect + "WHERE a.server_id = @server_id AND a.user_name = @user_name AND a.status <> 4";
+        SelectAccounts = accountSelect +
+            "WHERE (@server_id IS NULL OR a.server_id = @server_id) AND (@customer_id IS NULL OR a.customer_id = @customer_id) " +
+            "AND (@plan_id IS NULL OR a.plan_id = @plan_id) " +
+            "AND ((@status IS NULL AND (@include_deleted = 1 OR a.status <> 4)) OR a.status = @status) ORDER BY a.id";
+        SelectAccountExists = "SELECT COUNT(*) FROM accounts WHERE id = @account_id";
+        SelectLiveAccountIdByUser = $"SELECT id FROM accounts{f.LockRangeHint} WHERE server_id = @server_id AND user_name = @user_name AND status <> 4";
+        SelectLiveAccountIdByDomain = $"SELECT id FROM accounts{f.LockRangeHint} WHERE domain_id = @domain_id AND status <> 4";
+        InsertAccount = f.InsertReturningId(
+            "accounts",
+            "customer_id, server_id, domain_id, plan_id, user_name, status, suspend_reason, wants_dedicated_ip, bandwidth_limit_mb, " +
+            "disk_limit_mb, email_accounts_limit, databases_limit, addon_domains_limit, created_utc, changed_utc",
+            "@customer_id, @server_id, @domain_id, @plan_id, @user_name, @status, @suspend_reason, @wants_dedicated_ip, @bandwidth_limit_mb, " +
+            "@disk_limit_mb, @email_accounts_limit, @databases_limit, @addon_domains_limit, @now, @now");
+        UpdateAccountStatus =
+            $"UPDATE accounts SET status = @status, suspend_reason = @suspend_reason, changed_utc = @now{f.RowVersionBump} " +
+            $"WHERE {AccountUpdateCondition}{f.RowVersionMatches("@expected_row_version")}";
+        UpdateAccountPlan =
+            $"UPDATE accounts SET plan_id = @plan_id, changed_utc = @now{f.RowVersionBump} " +
+            $"WHERE {AccountUpdateCondition}{f.RowVersionMatches("@expected_row_version")}";
+        UpdateAccountLimits =
+            "UPDATE accounts SET bandwidth_limit_mb = @bandwidth_limit_mb, disk_limit_mb = @disk_limit_mb, " +
+            "email_accounts_limit = @email_accounts_limit, databases_limit = @databases_limit, " +
+            $"addon_domains_limit = @addon_domains_limit, changed_utc = @now{f.RowVersionBump} " +
+            $"WHERE {AccountUpdateCondition}{f.RowVersionMatches("@expected_row_version")}";
+
+        SelectServerIps =
+            "SELECT ip.id, ip.server_id, ip.address, ip.is_dedicated, ip.is_main, ip.used_on_server, ip.first_seen_utc, " +
+            "ip.last_seen_utc, ip.removed_utc, " +
+            "(SELECT i.account_id FROM itemip i WHERE i.server_ip_id = ip.id AND i.is_dedicated = 1) AS dedicated_to " +
+            "FROM server_ips ip WHERE ip.server_id = @server_id AND (@include_removed = 1 OR ip.removed_utc IS NULL) ORDER BY ip.address";
+        SelectServerIpByAddress = "SELECT id, is_dedicated FROM server_ips WHERE server_id = @server_id AND address = @address";
+        UpsertServerIp = f.Upsert("server_ips", new[] { "server_id", "address" }, IpValueColumns, new[] { "first_seen_utc" });
+        MarkServerIpRemoved = "UPDATE server_ips SET removed_utc = @now WHERE id = @server_ip_id";
+        InsertServerIp = f.InsertReturningId(
+            "server_ips",
+            "server_id, address, is_dedicated, is_main, used_on_server, first_seen_utc, last_seen_utc",
+            "@server_id, @address, @is_dedicated, 0, 1, @now, @now");
+        SelectAccountIps =
+            "SELECT i.account_id, i.server_ip_id, ip.address, i.is_dedicated, i.assigned_utc FROM itemip i " +
+            "JOIN server_ips ip ON ip.id = i.server_ip_id WHERE i.account_id = @account_id ORDER BY i.is_dedicated DESC, ip.address";
+        SelectItemIpExists = "SELECT COUNT(*) FROM itemip WHERE account_id = @account_id AND server_ip_id = @server_ip_id";
+        InsertItemIp = "INSERT INTO itemip (account_id, server_ip_id, is_dedicated, assigned_utc) VALUES (@account_id, @server_ip_id, @is_dedicated, @now)";
+        // The server returns a removed account's dedicated IP to its free pool, so billing may hand it out again.
+        FreeAccountDedicatedIps =
+            "UPDATE server_ips SET used_on_server = 0 WHERE id IN " +
+            "(SELECT i.server_ip_id FROM itemip i WHERE i.account_id = @account_id AND i.is_dedicated = 1)";
+        DeleteAccountIps = "DELETE FROM itemip WHERE account_id = @account_id";
+
+        SelectRecordedBandwidthForServer =
+            "SELECT b.account_id, SUM(b.delta_bytes) AS recorded_bytes FROM bandwidth_records b JOIN accounts a ON a.id = b.account_id " +
+            "WHERE a.server_id = @server_id AND b.period = @period GROUP BY b.account_id";
+        SelectRecordedBandwidthForAccount = "SELECT COALESCE(SUM(delta_bytes), 0) FROM bandwidth_records WHERE account_id = @account_id AND period = @period";
+        SelectBandwidthRecords =
+            "SELECT id, account_id, server_id, period, delta_bytes, server_total_bytes, read_utc, recorded_utc FROM bandwidth_records " +
+            "WHERE account_id = @account_id AND period = @period ORDER BY id";
+
+        InsertJournalEntry = f.InsertReturningId(
+            "operation_journal",
+            "server_id, account_id, user_name, function_name, parameters, actor, status, attempts, created_utc, changed_utc",
+            "@server_id, @account_id, @user_name, @function_name, @parameters, @actor, 0, 1, @now, @now");
+        SelectJournalEntry = $"SELECT {JournalColumns} FROM operation_journal WHERE id = @entry_id";
+        SelectJournalEntries =
+            $"SELECT {f.Top("@limit")}{JournalColumns} FROM operation_journal WHERE (@server_id IS NULL OR server_id = @server_id) " +
+            "AND (@account_id IS NULL OR account_id = @account_id) AND (@status IS NULL OR status = @status) " +
+            $"ORDER BY id{f.Limit("@limit")}";
+        // Only an entry whose outcome is still open (pending or unknown) takes another attempt or an outcome.
+        UpdateJournalAttempt =
+            "UPDATE operation_journal SET attempts = attempts + 1, status = 0, changed_utc = @now WHERE id = @entry_id AND status IN (0, 3)";
+        UpdateJournalOutcome =
+            "UPDATE operation_journal SET status = @status, error = @error, changed_utc = @now, completed_utc = @completed_utc " +
+            "WHERE id = @entry_id AND status IN (0, 3)";
+
+        SelectLease = "SELECT account_id, owner, acquired_utc, expires_utc FROM account_leases WHERE account_id = @account_id";
+        DeleteLease = "DELETE FROM account_leases WHERE account_id = @account_id AND owner = @owner";
+    }
+
+    public string SelectSchemaVersion { get; }
+    public string InsertSchemaVersion { get; }
+    public abstract string CreateSchemaVersionTable { get; }
+    public abstract string SelectSchemaVersionTableExists { get; }
+
+    public string InsertServer { get; }
+    public string UpdateServer { get; }
+    public string SelectServerById { get; }
+    public string SelectServerByName { get; }
+    public string SelectServers { get; }
+
+    public string SelectServerPackages { get; }
+    public string SelectServerPackageByName { get; }
+    public string UpsertServerPackage { get; }
+    public string MarkServerPackageRemoved { get; }
+
+    public string InsertPlan { get; }
+    public string SelectPlanById { get; }
+    public string SelectPlanByName { get; }
+    public string SelectPlans { get; }
+    public string SelectPlanPackages { get; }
+    public string SelectPlanPackageName { get; }
+    public string SelectPlanIdByPackage { get; }
+    public string UpsertPlanPackage { get; }
+
+    public string InsertCustomer { get; }
+    public string SelectCustomerById { get; }
+    public string SelectCustomerByLogin { get; }
+
+    public string InsertDomain { get; }
+    public string SelectDomainByName { get; }
+    public string SelectDomainsByCustomer { get; }
+
+    public string SelectAccountById { get; }
+    public string SelectLiveAccountByUser { get; }
+    public string SelectAccounts { get; }
+    public string SelectAccountExists { get; }
+    public string SelectLiveAccountIdByUser { get; }
+    public string SelectLiveAccountIdByDomain { get; }
+    public string InsertAccount { get; }
+    public string UpdateAccountStatus { get; }
+    public string UpdateAccountPlan { get; }
+    public string UpdateAccountLimits { get; }
+
+    public string SelectServerIps { get; }
+    public string SelectServerIpByAddress { get; }
+    public string UpsertServerIp { get; }
+    public string MarkServerIpRemoved { get; }
+    public string InsertServerIp { get; }
+    public string SelectAccountIps { get; }
+    public string SelectItemIpExists { get; }
+    public string InsertItemIp { get; }
+    public string FreeAccountDedicatedIps { get; }
+    public string DeleteAccountIps { get; }
+
+    /// <summary>Gives the account the first free dedicated IP of the server, atomically; returns its server_ips id.</summary>
+    public abstract string TakeFreeDedicatedIp { get; }
+
+    public string SelectRecordedBandwidthForServer { get; }
+    public string SelectRecordedBandwidthForAccount { get; }
+    public string SelectBandwidthRecords { get; }
+
+    public string InsertJournalEntry { get; }
+    public string SelectJournalEntry { get; }
+    public string SelectJournalEntries { get; }
+    public string UpdateJournalAttempt { get; }
+    public string UpdateJournalOutcome { get; }
+
+    /// <summary>Takes or renews the lease when free, expired or already the caller's; affects one row when it did.</summary>
+    public abstract string AcquireLease { get; }
+    public string SelectLease { get; }
+    public string DeleteLease { get; }
+
+    /// <summary>Every statement by property name.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> All() =>
+        GetType()
+            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType == typeof(string))
+            .Select(p => new KeyValuePair<string, string>(p.Name, (string)p.GetValue(this)!))
+            .OrderBy(p => p.Key, System.StringComparer.Ordinal)
+            .ToList();
+}

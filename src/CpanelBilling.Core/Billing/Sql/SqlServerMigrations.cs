@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+
+namespace CpanelBilling.Core.Billing.Sql;
+
+/// <summary>
+/// The billing schema for SQL Server, version for version the same as <see cref="SqliteMigrations"/>. Objects are
+/// created in the connecting user's default schema. Column lengths here are the ones <see cref="ColumnLimits"/>
+/// enforces for both backends. Each statement runs as its own command, so no GO separators.
+/// </summary>
+internal static class SqlServerMigrations
+{
+    public static IReadOnlyList<Migration> All { get; } = new[]
+    {
+        new Migration(1, "Billing core: servers, packages, plans, customers, domains, accounts, IPs, bandwidth", new[]
+        {
+            """
+            CREATE TABLE servers (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_servers PRIMARY KEY,
+                name NVARCHAR(100) NOT NULL CONSTRAINT uq_servers_name UNIQUE,
+                host_name NVARCHAR(255) NOT NULL,
+                port INT NOT NULL CONSTRAINT ck_servers_port CHECK (port BETWEEN 1 AND 65535),
+                whm_user NVARCHAR(64) NOT NULL,
+                token_vault NVARCHAR(128) NULL,
+                token_secret NVARCHAR(256) NOT NULL,
+                cert_thumbprint NVARCHAR(128) NULL,
+                enabled BIT NOT NULL CONSTRAINT df_servers_enabled DEFAULT 1,
+                created_utc DATETIME2(7) NOT NULL,
+                changed_utc DATETIME2(7) NOT NULL
+            );
+            """,
+            """
+            CREATE TABLE server_packages (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_server_packages PRIMARY KEY,
+                server_id BIGINT NOT NULL CONSTRAINT fk_server_packages_server REFERENCES servers (id),
+                name NVARCHAR(255) NOT NULL,
+                quota_mb BIGINT NULL CONSTRAINT ck_server_packages_quota_mb CHECK (quota_mb >= -1),
+                bwlimit_mb BIGINT NULL CONSTRAINT ck_server_packages_bwlimit_mb CHECK (bwlimit_mb >= -1),
+                max_pop BIGINT NULL CONSTRAINT ck_server_packages_max_pop CHECK (max_pop >= -1),
+                max_sql BIGINT NULL CONSTRAINT ck_server_packages_max_sql CHECK (max_sql >= -1),
+                max_ftp BIGINT NULL CONSTRAINT ck_server_packages_max_ftp CHECK (max_ftp >= -1),
+                max_lst BIGINT NULL CONSTRAINT ck_server_packages_max_lst CHECK (max_lst >= -1),
+                max_sub BIGINT NULL CONSTRAINT ck_server_packages_max_sub CHECK (max_sub >= -1),
+                max_park BIGINT NULL CONSTRAINT ck_server_packages_max_park CHECK (max_park >= -1),
+                max_addon BIGINT NULL CONSTRAINT ck_server_packages_max_addon CHECK (max_addon >= -1),
+                max_email_per_hour BIGINT NULL CONSTRAINT ck_server_packages_max_email_per_hour CHECK (max_email_per_hour >= -1),
+                max_defer_fail_percentage BIGINT NULL CONSTRAINT ck_server_packages_max_defer_fail_percentage CHECK (max_defer_fail_percentage >= -1),
+                max_emailacct_quota_mb BIGINT NULL CONSTRAINT ck_server_packages_max_emailacct_quota_mb CHECK (max_emailacct_quota_mb >= -1),
+                dedicated_ip BIT NOT NULL CONSTRAINT df_server_packages_dedicated_ip DEFAULT 0,
+                cgi BIT NULL,
+                has_shell BIT NULL,
+                digest_auth BIT NULL,
+                feature_list NVARCHAR(255) NULL,
+                cp_mod NVARCHAR(64) NULL,
+                lang NVARCHAR(64) NULL,
+                other_attributes NVARCHAR(MAX) NULL,
+                first_seen_utc DATETIME2(7) NOT NULL,
+                last_seen_utc DATETIME2(7) NOT NULL,
+                removed_utc DATETIME2(7) NULL,
+                CONSTRAINT uq_server_packages_server_name UNIQUE (server_id, name)
+            );
+            """,
+            """
+            CREATE TABLE plans (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_plans PRIMARY KEY,
+                name NVARCHAR(100) NOT NULL CONSTRAINT uq_plans_name UNIQUE,
+                includes_dedicated_ip BIT NOT NULL CONSTRAINT df_plans_includes_dedicated_ip DEFAULT 0,
+                created_utc DATETIME2(7) NOT NULL
+            );
+            """,
+            """
+            CREATE TABLE plan_packages (
+                plan_id BIGINT NOT NULL CONSTRAINT fk_plan_packages_plan REFERENCES plans (id),
+                server_id BIGINT NOT NULL CONSTRAINT fk_plan_packages_server REFERENCES servers (id),
+                package_name NVARCHAR(255) NOT NULL,
+                CONSTRAINT pk_plan_packages PRIMARY KEY (plan_id, server_id)
+            );
+            """,
+            """
+            CREATE TABLE customers (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_customers PRIMARY KEY,
+                login NVARCHAR(100) NOT NULL CONSTRAINT uq_customers_login UNIQUE,
+                display_name NVARCHAR(200) NULL,
+                email NVARCHAR(254) NULL,
+                created_utc DATETIME2(7) NOT NULL
+            );
+            """,
+            """
+            CREATE TABLE domains (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_domains PRIMARY KEY,
+                customer_id BIGINT NOT NULL CONSTRAINT fk_domains_customer REFERENCES customers (id),
+                name NVARCHAR(254) NOT NULL CONSTRAINT uq_domains_name UNIQUE,
+                created_utc DATETIME2(7) NOT NULL
+            );
+            """,
+            "CREATE INDEX ix_domains_customer ON domains (customer_id);",
+            """
+            CREATE TABLE accounts (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_accounts PRIMARY KEY,
+                customer_id BIGINT NOT NULL CONSTRAINT fk_accounts_customer REFERENCES customers (id),
+                server_id BIGINT NOT NULL CONSTRAINT fk_accounts_server REFERENCES servers (id),
+                domain_id BIGINT NOT NULL CONSTRAINT fk_accounts_domain REFERENCES domains (id),
+                plan_id BIGINT NOT NULL CONSTRAINT fk_accounts_plan REFERENCES plans (id),
+                user_name NVARCHAR(16) NOT NULL,
+                status INT NOT NULL CONSTRAINT ck_accounts_status CHECK (status IN (1, 2, 3, 4)),
+                suspend_reason NVARCHAR(1000) NULL,
+                wants_dedicated_ip BIT NOT NULL CONSTRAINT df_accounts_wants_dedicated_ip DEFAULT 0,
+                bandwidth_limit_mb BIGINT NULL CONSTRAINT ck_accounts_bandwidth_limit_mb CHECK (bandwidth_limit_mb >= -1),
+                disk_limit_mb BIGINT NULL CONSTRAINT ck_accounts_disk_limit_mb CHECK (disk_limit_mb >= -1),
+                email_accounts_limit BIGINT NULL CONSTRAINT ck_accounts_email_accounts_limit CHECK (email_accounts_limit >= -1),
+                databases_limit BIGINT NULL CONSTRAINT ck_accounts_databases_limit CHECK (databases_limit >= -1),
+                addon_domains_limit BIGINT NULL CONSTRAINT ck_accounts_addon_domains_limit CHECK (addon_domains_limit >= -1),
+                created_utc DATETIME2(7) NOT NULL,
+                changed_utc DATETIME2(7) NOT NULL,
+                row_version ROWVERSION NOT NULL
+            );
+            """,
+            "CREATE UNIQUE INDEX ux_accounts_server_user ON accounts (server_id, user_name) WHERE status <> 4;",
+            "CREATE UNIQUE INDEX ux_accounts_domain ON accounts (domain_id) WHERE status <> 4;",
+            "CREATE INDEX ix_accounts_server ON accounts (server_id);",
+            "CREATE INDEX ix_accounts_customer ON accounts (customer_id);",
+            """
+            CREATE TABLE server_ips (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_server_ips PRIMARY KEY,
+                server_id BIGINT NOT NULL CONSTRAINT fk_server_ips_server REFERENCES servers (id),
+                address NVARCHAR(45) NOT NULL,
+                is_dedicated BIT NOT NULL CONSTRAINT df_server_ips_is_dedicated DEFAULT 0,
+                is_main BIT NOT NULL CONSTRAINT df_server_ips_is_main DEFAULT 0,
+                used_on_server BIT NOT NULL CONSTRAINT df_server_ips_used_on_server DEFAULT 0,
+                first_seen_utc DATETIME2(7) NOT NULL,
+                last_seen_utc DATETIME2(7) NOT NULL,
+                removed_utc DATETIME2(7) NULL,
+                CONSTRAINT uq_server_ips_server_address UNIQUE (server_id, address)
+            );
+            """,
+            """
+            CREATE TABLE itemip (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_itemip PRIMARY KEY,
+                account_id BIGINT NOT NULL CONSTRAINT fk_itemip_account REFERENCES accounts (id),
+                server_ip_id BIGINT NOT NULL CONSTRAINT fk_itemip_server_ip REFERENCES server_ips (id),
+                is_dedicated BIT NOT NULL,
+                assigned_utc DATETIME2(7) NOT NULL,
+                CONSTRAINT uq_itemip_account_ip UNIQUE (account_id, server_ip_id)
+            );
+            """,
+            "CREATE UNIQUE INDEX ux_itemip_dedicated ON itemip (server_ip_id) WHERE is_dedicated = 1;",
+            """
+            CREATE TABLE bandwidth_records (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_bandwidth_records PRIMARY KEY,
+                account_id BIGINT NOT NULL CONSTRAINT fk_bandwidth_records_account REFERENCES accounts (id),
+                period INT NOT NULL,
+                server_id BIGINT NOT NULL CONSTRAINT fk_bandwidth_records_server REFERENCES servers (id),
+                server_total_bytes BIGINT NOT NULL,
+                delta_bytes BIGINT NOT NULL CONSTRAINT ck_bandwidth_records_delta_bytes CHECK (delta_bytes > 0),
+                read_utc DATETIME2(7) NOT NULL,
+                recorded_utc DATETIME2(7) NOT NULL,
+                CONSTRAINT uq_bandwidth_records_reading UNIQUE (account_id, period, server_total_bytes)
+            );
+            """,
+            // The rows of one bandwidth reading travel to the server as one table-valued parameter.
+            """
+            CREATE TYPE bandwidth_observation_list AS TABLE (
+                account_id BIGINT NOT NULL PRIMARY KEY,
+                total_bytes BIGINT NOT NULL
+            );
+            """,
+        }),
+        new Migration(2, "Reliability: per-server concurrency limits, operation journal, account leases", new[]
+        {
+            """
+            ALTER TABLE servers ADD
+                max_concurrent_requests INT NOT NULL CONSTRAINT df_servers_max_concurrent_requests DEFAULT 4
+                    CONSTRAINT ck_servers_max_concurrent_requests CHECK (max_concurrent_requests >= 1),
+                max_concurrent_changes INT NOT NULL CONSTRAINT df_servers_max_concurrent_changes DEFAULT 2
+                    CONSTRAINT ck_servers_max_concurrent_changes CHECK (max_concurrent_changes >= 1);
+            """,
+            """
+            CREATE TABLE operation_journal (
+                id BIGINT IDENTITY(1, 1) NOT NULL CONSTRAINT pk_operation_journal PRIMARY KEY,
+                server_id BIGINT NOT NULL CONSTRAINT fk_operation_journal_server REFERENCES servers (id),
+                account_id BIGINT NULL CONSTRAINT fk_operation_journal_account REFERENCES accounts (id),
+                user_name NVARCHAR(64) NULL,
+                function_name NVARCHAR(64) NOT NULL,
+                parameters NVARCHAR(MAX) NULL,
+                actor NVARCHAR(200) NULL,
+                status INT NOT NULL CONSTRAINT ck_operation_journal_status CHECK (status IN (0, 1, 2, 3)),
+                attempts INT NOT NULL CONSTRAINT df_operation_journal_attempts DEFAULT 1,
+                created_utc DATETIME2(7) NOT NULL,
+                changed_utc DATETIME2(7) NOT NULL,
+                completed_utc DATETIME2(7) NULL,
+                error NVARCHAR(MAX) NULL
+            );
+            """,
+            "CREATE INDEX ix_operation_journal_server_status ON operation_journal (server_id, status);",
+            "CREATE INDEX ix_operation_journal_account_status ON operation_journal (account_id, status);",
+            """
+            CREATE TABLE account_leases (
+                account_id BIGINT NOT NULL CONSTRAINT pk_account_leases PRIMARY KEY
+                    CONSTRAINT fk_account_leases_account REFERENCES accounts (id),
+                owner NVARCHAR(200) NOT NULL,
+                acquired_utc DATETIME2(7) NOT NULL,
+                expires_utc DATETIME2(7) NOT NULL
+            );
+            """,
+        }),
+    };
+}

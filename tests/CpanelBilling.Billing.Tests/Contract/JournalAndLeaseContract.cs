@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Billing;
+using CpanelBilling.Testing.Billing;
+using Xunit;
+
+namespace CpanelBilling.Billing.Tests.Contract;
+
+public abstract partial class BillingRepositoryContract
+{
+    [BillingFact]
+    public async Task The_journal_keeps_intent_attempts_and_outcome_without_secrets()
+    {
+        BillingScenario s = await ScenarioAsync();
+        Account account = await s.OpenAccountAsync("alice");
+
+        OperationJournalEntry entry = await Repository.BeginOperationAsync(new OperationIntent
+        {
+            ServerId = s.Server.Id,
+            AccountId = account.Id,
+            UserName = "alice",
+            Function = "createacct",
+            Actor = "runbook-7@host1",
+            Parameters = new Dictionary<string, string?> { ["username"] = "alice", ["password"] = "S3cret!pw", ["plan"] = "basic" },
+        });
+        Assert.Equal(OperationStatus.Pending, entry.Status);
+        Assert.Equal(1, entry.Attempts);
+        Assert.Equal(OperationJournalEntry.RedactedValue, entry.Parameters["password"]);
+        Assert.Equal("basic", entry.Parameters["plan"]);
+
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        entry = await Repository.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, "timed out after sending");
+        Assert.Null(entry.CompletedUtc);
+        entry = await Repository.RecordOperationAttemptAsync(entry.Id);
+        Assert.Equal(2, entry.Attempts);
+        Assert.Equal(OperationStatus.Pending, entry.Status);
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        entry = await Repository.CompleteOperationAsync(entry.Id, OperationStatus.Succeeded);
+
+        OperationJournalEntry read = await Repository.GetOperationAsync(entry.Id);
+        Assert.Equal(OperationStatus.Succeeded, read.Status);
+        Assert.Equal(Start.AddMinutes(1), read.CompletedUtc);
+        Assert.Equal(Start, read.CreatedUtc);
+        Assert.Equal("runbook-7@host1", read.Actor);
+        Assert.Equal("createacct", read.Function);
+        Assert.DoesNotContain(read.Parameters.Values, v => v != null && v.Contains("S3cret"));
+
+        var late = await Assert.ThrowsAsync<BillingConflictException>(() => Repository.CompleteOperationAsync(entry.Id, OperationStatus.Failed, "late"));
+        Assert.Equal(BillingErrorIds.JournalEntryAlreadyCompleted, late.ErrorId);
+        await Assert.ThrowsAsync<BillingConflictException>(() => Repository.RecordOperationAttemptAsync(entry.Id));
+        Assert.Equal(BillingErrorIds.JournalEntryNotFound, (await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.GetOperationAsync(999))).ErrorId);
+    }
+
+    [BillingFact]
+    public async Task Pending_journal_entries_are_found_per_server_and_account()
+    {
+        BillingScenario s = await ScenarioAsync();
+        BillingScenario other = await ScenarioAsync();
+        Account alice = await s.OpenAccountAsync("alice");
+        OperationJournalEntry a = await Repository.BeginOperationAsync(new OperationIntent { ServerId = s.Server.Id, AccountId = alice.Id, Function = "suspendacct" });
+        OperationJournalEntry b = await Repository.BeginOperationAsync(new OperationIntent { ServerId = s.Server.Id, Function = "addpkg" });
+        OperationJournalEntry c = await Repository.BeginOperationAsync(new OperationIntent { ServerId = other.Server.Id, Function = "addpkg" });
+        await Repository.CompleteOperationAsync(b.Id, OperationStatus.Failed, "package exists");
+
+        Assert.Equal(new[] { a.Id }, (await JournalAsync(new OperationJournalQuery { ServerId = s.Server.Id, Status = OperationStatus.Pending })).Select(e => e.Id));
+        Assert.Equal(new[] { a.Id }, (await JournalAsync(new OperationJournalQuery { AccountId = alice.Id })).Select(e => e.Id));
+        Assert.Equal(new[] { a.Id, c.Id }, (await JournalAsync(new OperationJournalQuery { Status = OperationStatus.Pending })).Select(e => e.Id));
+        Assert.Equal(new[] { a.Id, b.Id }, (await JournalAsync(new OperationJournalQuery { Limit = 2 })).Select(e => e.Id));
+        Assert.Equal("package exists", (await Repository.GetOperationAsync(b.Id)).Error);
+        await Assert.ThrowsAsync<BillingNotFoundException>(
+            () => Repository.BeginOperationAsync(new OperationIntent { ServerId = s.Server.Id, AccountId = 999, Function = "removeacct" }));
+    }
+
+    [BillingFact]
+    public async Task A_lease_is_held_by_one_owner_until_released_or_expired()
+    {
+        BillingScenario s = await ScenarioAsync();
+        Account account = await s.OpenAccountAsync("alice");
+
+        AccountLease lease = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
+        Assert.Equal("runbook-A", lease.Owner);
+        Assert.Equal(Start.AddMinutes(5), lease.ExpiresUtc);
+
+        var busy = await Assert.ThrowsAsync<AccountBusyException>(() => Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5)));
+        Assert.Equal(FailureKind.Busy, busy.Kind);
+        Assert.Equal(BillingErrorIds.AccountLeaseHeld, busy.ErrorId);
+        Assert.Equal("runbook-A", busy.Holder);
+        Assert.Equal(Start.AddMinutes(5), busy.HeldUntilUtc);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        AccountLease renewed = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
+        Assert.Equal(Start, renewed.AcquiredUtc);
+        Assert.Equal(Start.AddMinutes(6), renewed.ExpiresUtc);
+
+        Assert.False(await Repository.ReleaseAccountLeaseAsync(account.Id, "runbook-B"));
+        Assert.True(await Repository.ReleaseAccountLeaseAsync(account.Id, "runbook-A"));
+        Assert.Null(await Repository.GetAccountLeaseAsync(account.Id));
+        Assert.Equal("runbook-B", (await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5))).Owner);
+    }
+
+    [BillingFact]
+    public async Task An_expired_lease_is_taken_over()
+    {
+        BillingScenario s = await ScenarioAsync();
+        Account account = await s.OpenAccountAsync("alice");
+        await Repository.AcquireAccountLeaseAsync(account.Id, "crashed-runbook", TimeSpan.FromMinutes(5));
+
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        AccountLease taken = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5));
+
+        Assert.Equal("runbook-B", taken.Owner);
+        Assert.Equal(Start.AddMinutes(5), taken.AcquiredUtc);
+        Assert.False(await Repository.ReleaseAccountLeaseAsync(account.Id, "crashed-runbook"));
+        var unknown = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.AcquireAccountLeaseAsync(999, "x", TimeSpan.FromMinutes(1)));
+        Assert.Equal(BillingErrorIds.AccountNotFound, unknown.ErrorId);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Linq;
+using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Billing;
+using CpanelBilling.Testing.Billing;
+using Xunit;
+
+namespace CpanelBilling.Billing.Tests.Contract;
+
+public abstract partial class BillingRepositoryContract
+{
+    [BillingFact]
+    public async Task A_plan_maps_to_one_package_per_server()
+    {
+        BillingServer web1 = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+        BillingServer web2 = await Repository.AddServerAsync("web2", new ServerSettings { HostName = "b.example.net", TokenSecretName = "t" });
+        BillingPlan plan = await Repository.AddPlanAsync("Gold", includesDedicatedIp: true);
+
+        await Repository.MapPlanToPackageAsync(plan.Id, web1.Id, "gold");
+        await Repository.MapPlanToPackageAsync(plan.Id, web2.Id, "host_gold");
+        plan = await Repository.MapPlanToPackageAsync(plan.Id, web1.Id, "gold2");
+
+        Assert.True(plan.IncludesDedicatedIp);
+        Assert.Equal(new[] { "web1:gold2", "web2:host_gold" }, plan.Packages.Select(p => p.ToString()));
+        Assert.Equal(plan.Id, (await Repository.FindPlanForPackageAsync(web2.Id, "host_gold"))!.Id);
+        Assert.Null(await Repository.FindPlanForPackageAsync(web1.Id, "gold"));
+        Assert.Equal(plan.Id, (await Repository.FindPlanAsync("gold"))!.Id);
+        Assert.Equal(new[] { "Gold" }, (await Repository.ListPlansAsync()).Select(p => p.Name));
+        Assert.Equal(2, (await Repository.ListPlansAsync()).Single().Packages.Count);
+    }
+
+    [BillingFact]
+    public async Task Plan_names_are_unique_and_mapping_needs_a_known_plan_and_server()
+    {
+        BillingServer web1 = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+        BillingPlan plan = await Repository.AddPlanAsync("Gold", includesDedicatedIp: false);
+
+        var duplicate = await Assert.ThrowsAsync<BillingAlreadyExistsException>(() => Repository.AddPlanAsync("GOLD", includesDedicatedIp: false));
+        Assert.Equal(BillingErrorIds.PlanAlreadyExists, duplicate.ErrorId);
+        var noPlan = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.MapPlanToPackageAsync(999, web1.Id, "gold"));
+        Assert.Equal(BillingErrorIds.PlanNotFound, noPlan.ErrorId);
+        var noServer = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.MapPlanToPackageAsync(plan.Id, 999, "gold"));
+        Assert.Equal(BillingErrorIds.ServerNotFound, noServer.ErrorId);
+        Assert.Empty((await Repository.GetPlanAsync(plan.Id)).Packages);
+    }
+
+    [BillingFact]
+    public async Task Customers_have_unique_logins_and_own_their_domains()
+    {
+        Customer alice = await Repository.AddCustomerAsync(new NewCustomer { Login = "alice", DisplayName = "Alice A.", Email = "alice@example.org" });
+        Customer bob = await Repository.AddCustomerAsync(new NewCustomer { Login = "bob" });
+
+        Assert.Equal("Alice A.", (await Repository.GetCustomerAsync(alice.Id)).DisplayName);
+        Assert.Equal(alice.Id, (await Repository.FindCustomerAsync("ALICE"))!.Id);
+        var duplicate = await Assert.ThrowsAsync<BillingAlreadyExistsException>(() => Repository.AddCustomerAsync(new NewCustomer { Login = "alice" }));
+        Assert.Equal(BillingErrorIds.CustomerAlreadyExists, duplicate.ErrorId);
+
+        Domain domain = await Repository.AddDomainAsync(alice.Id, "Example.COM");
+        Assert.Equal("example.com", domain.Name);
+        Assert.Equal(alice.Id, (await Repository.FindDomainAsync("EXAMPLE.com"))!.CustomerId);
+        var again = await Assert.ThrowsAsync<BillingAlreadyExistsException>(() => Repository.AddDomainAsync(alice.Id, "example.com"));
+        Assert.Equal(BillingErrorIds.DomainAlreadyExists, again.ErrorId);
+        var stolen = await Assert.ThrowsAsync<BillingAlreadyExistsException>(() => Repository.AddDomainAsync(bob.Id, "example.com"));
+        Assert.Equal(BillingErrorIds.DomainOwnedByOtherCustomer, stolen.ErrorId);
+        Assert.Empty(await Repository.ListDomainsAsync(bob.Id));
+        Assert.Single(await Repository.ListDomainsAsync(alice.Id));
+        var unknown = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.AddDomainAsync(999, "other.com"));
+        Assert.Equal(BillingErrorIds.CustomerNotFound, unknown.ErrorId);
+        Assert.Equal(FailureKind.NotFound, unknown.Kind);
+    }
+}

@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Billing;
+using CpanelBilling.Testing.Billing;
+using Xunit;
+
+namespace CpanelBilling.Billing.Tests.Contract;
+
+public abstract partial class BillingRepositoryContract
+{
+    [BillingFact]
+    public async Task A_new_database_is_at_the_current_schema_version()
+    {
+        Assert.Equal(BillingDatabase.SchemaVersion, await Repository.GetSchemaVersionAsync());
+        Assert.Equal(Database.Backend, Repository.Backend);
+    }
+
+    [BillingFact]
+    public async Task A_server_keeps_its_settings_and_only_a_reference_to_its_token()
+    {
+        BillingServer added = await Repository.AddServerAsync("web1", new ServerSettings
+        {
+            HostName = "web1.example.net",
+            Port = 2087,
+            WhmUser = "reseller1",
+            TokenVault = "HostingVault",
+            TokenSecretName = "web1-api-token",
+            PinnedCertificateThumbprint = "AB12",
+            MaxConcurrentRequests = 8,
+            MaxConcurrentChanges = 3,
+        });
+
+        BillingServer read = await Repository.GetServerAsync(added.Id);
+        Assert.Equal("web1", read.Name);
+        Assert.Equal("web1.example.net", read.Settings.HostName);
+        Assert.Equal("reseller1", read.Settings.WhmUser);
+        Assert.Equal("HostingVault", read.Settings.TokenVault);
+        Assert.Equal("web1-api-token", read.Settings.TokenSecretName);
+        Assert.Equal("AB12", read.Settings.PinnedCertificateThumbprint);
+        Assert.Equal(8, read.Settings.MaxConcurrentRequests);
+        Assert.Equal(3, read.Settings.MaxConcurrentChanges);
+        Assert.True(read.Settings.Enabled);
+        Assert.Equal(Start, read.CreatedUtc);
+        Assert.Equal(read.Id, (await Repository.FindServerAsync("WEB1"))!.Id);
+        Assert.Null(await Repository.FindServerAsync("web2"));
+    }
+
+    [BillingFact]
+    public async Task A_server_name_is_unique()
+    {
+        await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+
+        var error = await Assert.ThrowsAsync<BillingAlreadyExistsException>(
+            () => Repository.AddServerAsync("Web1", new ServerSettings { HostName = "b.example.net", TokenSecretName = "t" }));
+        Assert.Equal(FailureKind.AlreadyExists, error.Kind);
+        Assert.Equal(BillingErrorIds.ServerAlreadyExists, error.ErrorId);
+        Assert.Single(await Repository.ListServersAsync());
+    }
+
+    [BillingFact]
+    public async Task Updating_a_server_replaces_its_settings_and_disabled_servers_can_be_left_out()
+    {
+        BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+        await Repository.AddServerAsync("web2", new ServerSettings { HostName = "b.example.net", TokenSecretName = "t" });
+        Clock.Advance(System.TimeSpan.FromMinutes(5));
+
+        ServerSettings settings = server.Settings;
+        settings.Enabled = false;
+        settings.Port = 2083;
+        BillingServer updated = await Repository.UpdateServerAsync(server.Id, settings);
+
+        Assert.False(updated.Settings.Enabled);
+        Assert.Equal(2083, updated.Settings.Port);
+        Assert.Equal(Start.AddMinutes(5), updated.ChangedUtc);
+        Assert.Equal(new[] { "web1", "web2" }, (await Repository.ListServersAsync()).Select(s => s.Name));
+        Assert.Equal(new[] { "web2" }, (await Repository.ListServersAsync(includeDisabled: false)).Select(s => s.Name));
+        await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.UpdateServerAsync(999, settings));
+    }
+
+    [BillingFact]
+    public async Task A_bad_server_setting_is_refused_before_anything_is_written()
+    {
+        var error = await Assert.ThrowsAsync<BillingInvalidValueException>(
+            () => Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t", Port = 70000 }));
+        Assert.Equal(FailureKind.InvalidArgument, error.Kind);
+        await Assert.ThrowsAsync<BillingInvalidValueException>(
+            () => Repository.AddServerAsync(new string('s', 101), new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" }));
+        await Assert.ThrowsAsync<BillingInvalidValueException>(
+            () => Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = " " }));
+        Assert.Empty(await Repository.ListServersAsync());
+    }
+
+    [BillingFact]
+    public async Task Package_sync_adds_refreshes_and_marks_gone_packages_without_dropping_them()
+    {
+        BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+        var gold = PackageSettings.FromListPkgs(new Dictionary<string, string?>
+        {
+            ["name"] = "gold", ["QUOTA"] = "10240", ["BWLIMIT"] = "unlimited", ["MAXPOP"] = "unlimited", ["MAXSQL"] = "10",
+            ["MAXFTP"] = "5", ["MAXLST"] = "0", ["MAXSUB"] = "unlimited", ["MAXPARK"] = "0", ["MAXADDON"] = "2",
+            ["MAX_EMAIL_PER_HOUR"] = "500", ["MAX_DEFER_FAIL_PERCENTAGE"] = "100", ["MAX_EMAILACCT_QUOTA"] = "1024",
+            ["IP"] = "y", ["CGI"] = "y", ["HASSHELL"] = "n", ["DIGESTAUTH"] = "n", ["FEATURELIST"] = "default",
+            ["CPMOD"] = "jupiter", ["LANG"] = "en", ["MAXPASSENGERAPPS"] = "4", ["_PACKAGE_EXTENSIONS"] = "",
+        });
+        var first = await Repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings>
+        {
+            ["gold"] = gold,
+            ["default"] = new PackageSettings(),
+        });
+        Assert.Equal(new[] { "default", "gold" }, first.Added);
+
+        ServerPackage stored = (await Repository.FindServerPackageAsync(server.Id, "gold"))!;
+        Assert.Equal(LimitValue.Of(10240), stored.Settings.QuotaMb);
+        Assert.Equal(LimitValue.Unlimited, stored.Settings.BandwidthMb);
+        Assert.Equal(LimitValue.Unlimited, stored.Settings.MaxPop);
+        Assert.Equal(LimitValue.Of(10), stored.Settings.MaxSql);
+        Assert.Equal(LimitValue.Of(5), stored.Settings.MaxFtp);
+        Assert.Equal(LimitValue.Of(0), stored.Settings.MaxLst);
+        Assert.Equal(LimitValue.Unlimited, stored.Settings.MaxSub);
+        Assert.Equal(LimitValue.Of(0), stored.Settings.MaxPark);
+        Assert.Equal(LimitValue.Of(2), stored.Settings.MaxAddon);
+        Assert.Equal(LimitValue.Of(500), stored.Settings.MaxEmailPerHour);
+        Assert.Equal(LimitValue.Of(100), stored.Settings.MaxDeferFailPercentage);
+        Assert.Equal(LimitValue.Of(1024), stored.Settings.MaxEmailAccountQuotaMb);
+        Assert.True(stored.Settings.DedicatedIp);
+        Assert.True(stored.Settings.Cgi);
+        Assert.False(stored.Settings.HasShell);
+        Assert.False(stored.Settings.DigestAuth);
+        Assert.Equal("default", stored.Settings.FeatureList);
+        Assert.Equal("jupiter", stored.Settings.CpMod);
+        Assert.Equal("en", stored.Settings.Language);
+        Assert.Equal("4", stored.Settings.OtherAttributes["MAXPASSENGERAPPS"]);
+        Assert.Equal("", stored.Settings.OtherAttributes["_PACKAGE_EXTENSIONS"]);
+        Assert.Null((await Repository.FindServerPackageAsync(server.Id, "default"))!.Settings.QuotaMb);
+
+        Clock.Advance(System.TimeSpan.FromHours(1));
+        gold.MaxSql = LimitValue.Of(20);
+        var second = await Repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings> { ["gold"] = gold });
+        Assert.Empty(second.Added);
+        Assert.Equal(new[] { "gold" }, second.Updated);
+        Assert.Equal(new[] { "default" }, second.Removed);
+        Assert.Equal(new[] { "gold" }, (await Repository.ListServerPackagesAsync(server.Id)).Select(p => p.Name));
+        ServerPackage gone = (await Repository.ListServerPackagesAsync(server.Id, includeRemoved: true)).Single(p => p.Name == "default");
+        Assert.True(gone.IsRemoved);
+        Assert.Equal(Start.AddHours(1), gone.RemovedUtc);
+        Assert.Equal(LimitValue.Of(20), (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings.MaxSql);
+
+        var third = await Repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings>
+        {
+            ["gold"] = gold,
+            ["default"] = new PackageSettings(),
+        });
+        Assert.Equal(new[] { "default" }, third.Added);
+        Assert.False((await Repository.FindServerPackageAsync(server.Id, "default"))!.IsRemoved);
+        Assert.Equal(Start, (await Repository.FindServerPackageAsync(server.Id, "default"))!.FirstSeenUtc);
+    }
+
+    [BillingFact]
+    public async Task Syncing_packages_of_an_unknown_server_is_NotFound()
+    {
+        var error = await Assert.ThrowsAsync<BillingNotFoundException>(
+            () => Repository.SyncServerPackagesAsync(42, new Dictionary<string, PackageSettings> { ["gold"] = new PackageSettings() }));
+        Assert.Equal(BillingErrorIds.ServerNotFound, error.ErrorId);
+        Assert.Equal(FailureKind.NotFound, error.Kind);
+    }
+
+    [BillingFact]
+    public async Task Ip_sync_records_addresses_and_marks_gone_ones()
+    {
+        BillingScenario s = await ScenarioAsync(freeDedicatedIps: 2);
+        IReadOnlyList<ServerIp> ips = await Repository.ListServerIpsAsync(s.Server.Id);
+        Assert.Equal(new[] { "192.0.2.1", "192.0.2.101", "192.0.2.102" }, ips.Select(ip => ip.Address));
+        Assert.False(ips[0].IsFree);
+        Assert.True(ips[1].IsFree);
+
+        SyncResult result = await Repository.SyncServerIpsAsync(s.Server.Id, new[]
+        {
+            new ServerIpDefinition { Address = "192.0.2.1", IsMain = true, IsUsed = true },
+            new ServerIpDefinition { Address = "192.0.2.101", IsDedicated = true, IsUsed = true },
+            new ServerIpDefinition { Address = "2001:DB8::5", IsDedicated = true },
+        });
+
+        Assert.Equal(new[] { "2001:db8::5" }, result.Added);
+        Assert.Equal(new[] { "192.0.2.102" }, result.Removed);
+        ips = await Repository.ListServerIpsAsync(s.Server.Id);
+        Assert.Equal(new[] { "192.0.2.1", "192.0.2.101", "2001:db8::5" }, ips.Select(ip => ip.Address));
+        Assert.False(ips.Single(ip => ip.Address == "192.0.2.101").IsFree);
+        Assert.True(ips.Single(ip => ip.Address == "2001:db8::5").IsFree);
+        Assert.True((await Repository.ListServerIpsAsync(s.Server.Id, includeRemoved: true)).Single(ip => ip.Address == "192.0.2.102").RemovedUtc.HasValue);
+    }
+}

@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CpanelBilling.Core.Billing.Sql;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Xunit;
+
+namespace CpanelBilling.Billing.Tests.TSql;
+
+/// <summary>
+/// No SQL Server runs here, so the SQL Server dialect is held to Microsoft's own T-SQL parser and to the schema
+/// its migrations define: a syntax error or a misspelled table or column fails here, not in production.
+/// </summary>
+public sealed class SqlServerDialectTests
+{
+    private static readonly Lazy<TSqlSchema> Schema = new(() => TSqlSchema.FromStatements(MigrationTexts().Select(m => ParseClean(m.Value))));
+
+    public static TheoryData<string> StatementNames() => ToTheoryData(SqlServerStatements.Instance.All().Select(s => s.Key));
+
+    public static TheoryData<string> MigrationStatementNames() => ToTheoryData(MigrationTexts().Select(m => m.Key));
+
+    [Theory]
+    [MemberData(nameof(MigrationStatementNames))]
+    public void Each_migration_statement_parses_and_names_only_what_the_schema_defines(string name)
+    {
+        TSqlFragment parsed = ParseClean(MigrationTexts().Single(m => m.Key == name).Value);
+
+        Assert.Empty(TSqlReferenceChecker.Check(parsed, Schema.Value, SqlServerStatements.TableValuedParameters));
+    }
+
+    [Theory]
+    [MemberData(nameof(StatementNames))]
+    public void Each_statement_parses_and_names_only_tables_and_columns_the_migrations_define(string name)
+    {
+        TSqlFragment parsed = ParseClean(Statement(name));
+
+        Assert.Empty(TSqlReferenceChecker.Check(parsed, Schema.Value, SqlServerStatements.TableValuedParameters));
+    }
+
+    [Fact]
+    public void The_schema_has_every_table_the_repository_uses()
+    {
+        Assert.Equal(
+            new[] { "account_leases", "accounts", "bandwidth_records", "customers", "domains", "itemip", "operation_journal", "plan_packages", "plans", "schema_version", "server_ips", "server_packages", "servers" },
+            Schema.Value.Tables.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Contains("row_version", Schema.Value.Tables["accounts"]);
+        Assert.Contains("max_concurrent_changes", Schema.Value.Tables["servers"]);
+        Assert.Equal(new[] { "account_id", "total_bytes" }, Schema.Value.TableTypes[SqlServerStatements.ObservationListType].OrderBy(c => c));
+    }
+
+    [Theory]
+    [InlineData(nameof(BillingStatements.SelectAccountById), "a.suspend_reason", "a.suspend_reasn", "'a' has no column 'suspend_reasn'")]
+    [InlineData(nameof(BillingStatements.UpdateAccountStatus), "suspend_reason = @suspend_reason", "suspend_reasn = @suspend_reason", "column 'suspend_reasn'")]
+    [InlineData(nameof(BillingStatements.InsertItemIp), "(account_id, server_ip_id,", "(acount_id, server_ip_id,", "INSERT names column 'acount_id'")]
+    [InlineData(nameof(BillingStatements.SelectServerIps), "FROM server_ips ip", "FROM server_ip ip", "unknown table 'server_ip'")]
+    [InlineData(nameof(BillingStatements.SelectPlanPackages), "s.name AS server_name", "x.name AS server_name", "no table or alias 'x'")]
+    [InlineData(nameof(BillingStatements.AcquireLease), "target.expires_utc <= @now", "target.expires <= @now", "'target' has no column 'expires'")]
+    [InlineData(nameof(SqlServerStatements.RecordBandwidth), "o.total_bytes, (SELECT", "o.totalbytes, (SELECT", "'o' has no column 'totalbytes'")]
+    [InlineData(nameof(SqlServerStatements.RecordBandwidth), "x.total_bytes - x.recorded_bytes, @read_utc", "x.total_bytes - x.recorded, @read_utc", "'x' has no column 'recorded'")]
+    public void A_misspelled_table_or_column_is_caught(string statement, string correct, string misspelled, string expectedProblem)
+    {
+        string original = Statement(statement);
+        Assert.Contains(correct, original);
+        Assert.Empty(TSqlReferenceChecker.Check(ParseClean(original), Schema.Value, SqlServerStatements.TableValuedParameters));
+
+        IReadOnlyList<string> problems = TSqlReferenceChecker.Check(
+            ParseClean(original.Replace(correct, misspelled)), Schema.Value, SqlServerStatements.TableValuedParameters);
+
+        Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_misspelled_column_in_a_migration_index_is_caught()
+    {
+        TSqlFragment index = ParseClean("CREATE INDEX ix_accounts_customer ON accounts (custmer_id);");
+
+        Assert.Contains(TSqlReferenceChecker.Check(index, Schema.Value, SqlServerStatements.TableValuedParameters), p => p.Contains("custmer_id"));
+    }
+
+    [Fact]
+    public void The_parser_refuses_what_is_not_TSql()
+    {
+        // SQLite's LIMIT and RETURNING: proof that the parser would notice SQLite syntax slipping into the dialect.
+        TSqlText.Parse(SqliteStatements.Instance.TakeFreeDedicatedIp, out IReadOnlyList<string> errors);
+
+        Assert.NotEmpty(errors);
+    }
+
+    [Fact]
+    public void Every_statement_the_repository_can_send_to_SQL_Server_is_checked()
+    {
+        string[] names = SqlServerStatements.Instance.All().Select(s => s.Key).ToArray();
+
+        // The dialect's own statements beyond the shared ones, and a sample of the shared ones.
+        Assert.Contains(nameof(SqlServerStatements.AcquireAppLock), names);
+        Assert.Contains(nameof(SqlServerStatements.RecordBandwidth), names);
+        Assert.Contains(nameof(BillingStatements.TakeFreeDedicatedIp), names);
+        Assert.Contains(nameof(BillingStatements.UpsertServerPackage), names);
+        Assert.Equal(SqliteStatements.Instance.All().Count + 2, names.Length);
+    }
+
+    private static string Statement(string name) => SqlServerStatements.Instance.All().Single(s => s.Key == name).Value;
+
+    private static IEnumerable<KeyValuePair<string, string>> MigrationTexts()
+    {
+        yield return new KeyValuePair<string, string>("bootstrap:schema_version", SqlServerStatements.Instance.CreateSchemaVersionTable);
+        foreach (Migration migration in SqlServerMigrations.All)
+        {
+            for (int i = 0; i < migration.Statements.Count; i++)
+            {
+                yield return new KeyValuePair<string, string>($"v{migration.Version}:{i + 1}", migration.Statements[i]);
+            }
+        }
+    }
+
+    private static TSqlFragment ParseClean(string sql)
+    {
+        TSqlFragment fragment = TSqlText.Parse(sql, out IReadOnlyList<string> errors);
+        Assert.True(errors.Count == 0, "T-SQL parse errors:\n" + string.Join("\n", errors) + "\nin:\n" + sql);
+        return fragment;
+    }
+
+    private static TheoryData<string> ToTheoryData(IEnumerable<string> names)
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in names)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+}
