@@ -34,12 +34,12 @@ internal static class Program
             ps.AddParameter(args[i].TrimStart('-'), args[i + 1]);
         }
 
+        // Streamed, so what the script wrote before a failure is still seen.
+        using var output = new PSDataCollection<PSObject>();
+        output.DataAdded += (_, e) => Console.Out.WriteLine(output[e.Index]?.ToString());
         try
         {
-            foreach (var item in ps.Invoke())
-            {
-                Console.Out.WriteLine(item?.ToString());
-            }
+            ps.Invoke(null, output);
         }
         catch (RuntimeException e)
         {
