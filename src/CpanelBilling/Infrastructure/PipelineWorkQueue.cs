@@ -59,7 +59,14 @@ internal sealed class PipelineWorkQueue : IDisposable
                 continuation = () => onFailure(e);
             }
 
-            finished.Add(continuation);
+            try
+            {
+                finished.Add(continuation);
+            }
+            catch (InvalidOperationException)
+            {
+                // The pipeline already ended (stopped or disposed): nobody will hand this result back.
+            }
         });
     }
 
@@ -81,7 +88,8 @@ internal sealed class PipelineWorkQueue : IDisposable
         }
     }
 
-    public void Dispose() => finished.Dispose();
+    /// <summary>Ends the queue; workers still running afterwards drop their results instead of failing.</summary>
+    public void Dispose() => finished.CompleteAdding();
 
     private void RunNext()
     {

@@ -183,6 +183,24 @@ public sealed class CpCmdletTests : IDisposable
     }
 
     [Fact]
+    public async Task Ctrl_C_while_waiting_for_workers_stops_the_pipeline()
+    {
+        // One item that waits for a second worker which never comes: only cancellation can end it.
+        using var run = ps.Start("7 | Invoke-CpTestWorkers -Rendezvous 2");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Volatile.Read(ref InvokeCpTestWorkersCommand.MaxRunning) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        var result = await Task.Run(run.Stop).WaitAsync(TimeSpan.FromSeconds(8));
+
+        Assert.True(result.Stopped);
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
     public void Name_completion_filters_by_prefix_sorts_and_quotes()
     {
         Assert.Equal(new[] { "web01", "Web02" }, Complete("Get-CpTestName we"));

@@ -129,6 +129,14 @@ public static class CmdletContract
         {
             yield return $"{c.Name}: -{p.Name} has type {p.ElementType.FullName} from {p.ElementType.Assembly.GetName().Name}; use a type of the cmdlet assembly, .NET or PowerShell.";
         }
+
+        // PowerShell loads every exported type before the module initializer installs our resolver; laying out a
+        // class with a value-type field (an enum, a struct) loads that type's assembly there and then, too early.
+        var fields = c.Type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+        foreach (var f in fields.Where(f => f.FieldType.IsValueType && !IsPowerShellFacing(Nullable.GetUnderlyingType(f.FieldType) ?? f.FieldType, c.Type.Assembly)))
+        {
+            yield return $"{c.Name}: field {f.Name} holds {f.FieldType.FullName} from {f.FieldType.Assembly.GetName().Name}; a cmdlet class must not hold a dependency's value type (it would load before the resolver).";
+        }
     }
 
     public static IEnumerable<string> ReservedParameterNames(CmdletShape c)

@@ -48,9 +48,17 @@ public sealed class ContractCheckerTests
     public void Core_types_in_the_PowerShell_surface()
     {
         var violations = CmdletContract.PowerShellFacingTypes(CmdletShape.Of(typeof(GetCpGadgetCoreOutputCommand))).ToList();
-        Assert.Equal(2, violations.Count);
+        Assert.Equal(3, violations.Count);
+        Assert.Contains(violations, v => v.Contains("field <Kind>k__BackingField holds CpanelBilling.Core.FailureKind"));
         Assert.Contains(violations, v => v.Contains("output type CpanelBilling.Core.FailureKind"));
         Assert.Contains(violations, v => v.Contains("-Kind has type CpanelBilling.Core.FailureKind"));
+    }
+
+    [Fact]
+    public void A_dependency_value_type_held_in_a_field()
+    {
+        var violation = Assert.Single(CmdletContract.PowerShellFacingTypes(CmdletShape.Of(typeof(GetCpGadgetCoreFieldCommand))));
+        Assert.Contains("field lastFailure holds CpanelBilling.Core.FailureKind", violation);
     }
 
     [Fact]

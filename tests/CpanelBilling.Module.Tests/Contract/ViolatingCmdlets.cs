@@ -149,3 +149,12 @@ public sealed class SuspendCpGadgetForeignInputObjectCommand : PSCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
     public Gadget? InputObject { get; set; }
 }
+
+[Cmdlet(VerbsCommon.Get, "CpGadget")]
+[OutputType(typeof(Gadget))]
+public sealed class GetCpGadgetCoreFieldCommand : PSCmdlet
+{
+    private FailureKind lastFailure = FailureKind.Other;
+
+    protected override void ProcessRecord() => WriteVerbose(lastFailure.ToString());
+}
