@@ -15,7 +15,8 @@ public sealed class CpCmdletTests : IDisposable
 {
     private readonly PowerShellHarness ps = PowerShellHarness.ForCmdlets(
         typeof(InvokeCpTestAwaitCommand), typeof(RemoveCpTestItemCommand), typeof(WriteCpTestErrorCommand),
-        typeof(InvokeCpTestProgressCommand), typeof(InvokeCpTestWorkersCommand), typeof(GetCpTestNameCommand));
+        typeof(InvokeCpTestProgressCommand), typeof(InvokeCpTestWorkersCommand), typeof(GetCpTestNameCommand),
+        typeof(GetCpTestAccountCommand), typeof(SuspendCpTestAccountCommand));
 
     public void Dispose() => ps.Dispose();
 
@@ -38,6 +39,28 @@ public sealed class CpCmdletTests : IDisposable
     {
         var result = ps.Invoke("Invoke-CpTestAwait -Milliseconds 0").AssertSuccess();
         Assert.Equal(new[] { "finished" }, result.OutputOf<string>());
+    }
+
+    [Fact]
+    public void Piped_objects_bind_by_property_name_and_WhatIf_reports_each()
+    {
+        var whatIf = ps.Invoke("Get-CpTestAccount | Suspend-CpTestAccount -WhatIf").AssertSuccess();
+        Assert.Empty(whatIf.Output);
+        Assert.Equal(2, whatIf.WhatIf.Count);
+        Assert.Contains("alice on web01", whatIf.WhatIf[0]);
+        Assert.Contains("bob on web02", whatIf.WhatIf[1]);
+
+        var done = ps.Invoke("Get-CpTestAccount | Suspend-CpTestAccount").AssertSuccess();
+        Assert.Equal(new[] { "suspended alice@web01", "suspended bob@web02" }, done.OutputOf<string>());
+        Assert.Empty(done.WhatIf);
+    }
+
+    [Fact]
+    public void A_missing_mandatory_parameter_fails_instead_of_prompting()
+    {
+        var result = ps.Invoke("Suspend-CpTestAccount -UserName alice");
+        Assert.Empty(result.Output);
+        Assert.NotEmpty(result.Errors);
     }
 
     [Fact]

@@ -229,3 +229,48 @@ public sealed class GetCpTestNameCommand : CpCmdlet
 
     protected override void ProcessRecord() => WriteObject(Name);
 }
+
+public sealed class TestAccount
+{
+    public TestAccount(string userName, string server)
+    {
+        UserName = userName;
+        Server = server;
+    }
+
+    public string UserName { get; }
+
+    public string Server { get; }
+}
+
+/// <summary>Writes accounts, as Get-CpAccount will.</summary>
+[Cmdlet(VerbsCommon.Get, "CpTestAccount")]
+[OutputType(typeof(TestAccount))]
+public sealed class GetCpTestAccountCommand : CpCmdlet
+{
+    protected override void ProcessRecord()
+    {
+        WriteObject(new TestAccount("alice", "web01"));
+        WriteObject(new TestAccount("bob", "web02"));
+    }
+}
+
+/// <summary>Binds -UserName and -Server by property name from piped accounts, as Suspend-CpAccount will.</summary>
+[Cmdlet(VerbsLifecycle.Suspend, "CpTestAccount", SupportsShouldProcess = true)]
+[OutputType(typeof(string))]
+public sealed class SuspendCpTestAccountCommand : CpCmdlet
+{
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public string UserName { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    public string Server { get; set; } = string.Empty;
+
+    protected override void ProcessRecord()
+    {
+        if (ShouldChange($"{UserName} on {Server}", "Suspend account"))
+        {
+            WriteObject($"suspended {UserName}@{Server}");
+        }
+    }
+}
