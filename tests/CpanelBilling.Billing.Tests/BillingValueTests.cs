@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using Xunit;
 
@@ -87,13 +88,12 @@ public sealed class BillingValueTests
     [InlineData("username", false)]
     [InlineData("plan", false)]
     [InlineData("contactemail", false)]
-    public void Secret_journal_parameters_are_recognized_by_name(string name, bool secret)
+    public void Secret_journal_parameters_are_masked_by_name(string name, bool secret)
     {
-        IReadOnlyDictionary<string, string?> stored = JournalRedactionProbe(name, "value");
+        IReadOnlyDictionary<string, string?> stored = SecretMasking.MaskParameters(
+            new Dictionary<string, string?> { [name] = "value", ["db_pass"] = null });
 
-        Assert.Equal(secret ? OperationJournalEntry.RedactedValue : "value", stored[name]);
+        Assert.Equal(secret ? SecretMasking.Mask : "value", stored[name]);
+        Assert.Null(stored["db_pass"]); // nothing to hide, and "not given" stays visible
     }
-
-    private static IReadOnlyDictionary<string, string?> JournalRedactionProbe(string name, string value) =>
-        JournalRedaction.Redact(new Dictionary<string, string?> { [name] = value });
 }
