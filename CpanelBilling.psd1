@@ -9,7 +9,12 @@
     RootModule           = 'CpanelBilling.dll'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    CmdletsToExport      = @('Test-CpServerConnection')
+    # .NET Framework 4.7.2 for Windows PowerShell 5.1 (the oldest the dependencies support).
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess     = @('CpanelBilling.format.ps1xml')
+    # Exactly the cmdlet classes of CpanelBilling.dll (a test compares them); never a wildcard, so PowerShell can
+    # list the commands without loading the assembly.
+    CmdletsToExport      = @()
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -18,7 +23,7 @@
             Tags         = @('cPanel', 'WHM', 'Billing', 'Hosting', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux')
             ProjectUri   = 'https://github.com/cpanelbilling/CpanelBilling'
             LicenseUri   = 'https://github.com/cpanelbilling/CpanelBilling/blob/main/LICENSE'
-            ReleaseNotes = 'First release: WHM API 1 client and Test-CpServerConnection.'
+            ReleaseNotes = 'First release: WHM API 1 client and Test-CpServerConnection; the module loads its dependencies in isolation beside SqlServer and dbatools.'
         }
     }
 }

@@ -1,46 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Billing.Sql;
 using Xunit;
 
 namespace CpanelBilling.Billing.Tests;
 
 public sealed class BillingValueTests
 {
-    [Theory]
-    [InlineData("unlimited", null)]
-    [InlineData("UNLIMITED", null)]
-    [InlineData(" 10 ", 10L)]
-    [InlineData("0", 0L)]
-    [InlineData("102400", 102400L)]
-    public void A_limit_reads_a_count_or_unlimited(string text, long? count)
-    {
-        Assert.True(LimitValue.TryParse(text, out LimitValue value));
-        Assert.Equal(count, value.Count);
-        Assert.Equal(count == null, value.IsUnlimited);
-        Assert.Equal(count?.ToString() ?? "unlimited", value.ToString());
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("-1")]
-    [InlineData("1.5")]
-    [InlineData("*unknown*")]
-    [InlineData(null)]
-    public void Anything_else_is_not_a_limit(string? text)
-    {
-        Assert.False(LimitValue.TryParse(text, out _));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LimitValue.Of(-1));
-    }
-
-    [Fact]
-    public void Limits_compare_by_value()
-    {
-        Assert.Equal(LimitValue.Of(5), LimitValue.Parse("5"));
-        Assert.NotEqual(LimitValue.Of(0), LimitValue.Unlimited);
-        Assert.True(LimitValue.Unlimited == LimitValue.Parse("unlimited"));
-    }
-
     [Fact]
     public void Package_settings_keep_what_they_cannot_type()
     {
@@ -56,16 +25,64 @@ public sealed class BillingValueTests
             ["QUOTA"] = null,
         });
 
-        Assert.Equal(LimitValue.Of(7), settings.MaxPop);
-        Assert.Null(settings.MaxLst);
-        Assert.Equal("*unknown*", settings.OtherAttributes["MAXLST"]);
+        Assert.Equal(CountLimit.Of(7), settings.MaxPop);
+        Assert.Null(settings.MaxLists);
+        Assert.Equal("*unknown*", settings.OtherSettings["MAXLST"]);
         Assert.True(settings.DedicatedIp);
         Assert.False(settings.Cgi);
         Assert.Null(settings.HasShell);
-        Assert.Equal("maybe", settings.OtherAttributes["HASSHELL"]);
-        Assert.Equal("7", settings.OtherAttributes["MAX_TEAM_USERS"]);
-        Assert.Null(settings.QuotaMb);
-        Assert.False(settings.OtherAttributes.ContainsKey("name"));
+        Assert.Equal("maybe", settings.OtherSettings["HASSHELL"]);
+        Assert.Equal(7, settings.MaxTeamUsers);
+        Assert.Null(settings.Quota);
+        Assert.Equal(new[] { "HASSHELL", "MAXLST" }, settings.OtherSettings.Keys);
+    }
+
+    [Fact]
+    public void Package_settings_write_back_the_keys_they_read()
+    {
+        var listed = new Dictionary<string, string?>
+        {
+            ["QUOTA"] = "500M", ["BWLIMIT"] = "0", ["MAXSQL"] = "unlimited", ["MAXPARK"] = "0", ["MAX_TEAM_USERS"] = "3",
+            ["IP"] = "1", ["CGI"] = "n", ["CPMOD"] = "jupiter", ["_PACKAGE_EXTENSIONS"] = "a b", ["HASSHELL"] = "maybe",
+            ["FUTURE_KEY"] = "x",
+        };
+
+        PackageSettings settings = PackageSettings.FromListPkgs(listed);
+        var written = settings.ToListPkgs().ToDictionary(p => p.Key, p => p.Value);
+
+        // Values come back in the package file's own form: megabytes without suffix, 0 MB as unlimited, flags as y/n.
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["QUOTA"] = "500", ["BWLIMIT"] = "unlimited", ["MAXSQL"] = "unlimited", ["MAXPARK"] = "0", ["MAX_TEAM_USERS"] = "3",
+                ["IP"] = "y", ["CGI"] = "n", ["CPMOD"] = "jupiter", ["_PACKAGE_EXTENSIONS"] = "a b", ["HASSHELL"] = "maybe",
+                ["FUTURE_KEY"] = "x",
+            },
+            written);
+        Assert.Equivalent(settings, PackageSettings.FromListPkgs(written.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))), strict: true);
+
+        settings.HasShell = true; // a value set later wins over the unreadable one kept from the server
+        Assert.Equal("y", settings.ToListPkgs().Single(p => p.Key == "HASSHELL").Value);
+    }
+
+    [Fact]
+    public void Limits_are_stored_as_minus_one_for_unlimited_and_null_for_as_the_package_says()
+    {
+        Assert.Equal(-1L, LimitColumn.ToDb(CountLimit.Unlimited));
+        Assert.Equal(0L, LimitColumn.ToDb(CountLimit.Of(0)));
+        Assert.Equal(-1L, LimitColumn.ToDb(MegabyteLimit.Unlimited));
+        Assert.Equal(5_000_000_000L, LimitColumn.ToDb(MegabyteLimit.Of(5_000_000_000)));
+        Assert.Null(LimitColumn.ToDb((CountLimit?)null));
+        Assert.Null(LimitColumn.ToDb((MegabyteLimit?)null));
+
+        Assert.Equal(CountLimit.Of(0), LimitColumn.CountFromDb(0));
+        Assert.Equal(CountLimit.Unlimited, LimitColumn.CountFromDb(-1));
+        Assert.Null(LimitColumn.CountFromDb(null));
+        Assert.Throws<InvalidOperationException>(() => LimitColumn.CountFromDb(3_000_000_000));
+        Assert.Equal(MegabyteLimit.Unlimited, LimitColumn.MegabytesFromDb(-1));
+        Assert.Equal(MegabyteLimit.Unlimited, LimitColumn.MegabytesFromDb(0)); // what cPanel makes of 0 MB
+        Assert.Equal(MegabyteLimit.Of(5_000_000_000), LimitColumn.MegabytesFromDb(5_000_000_000));
+        Assert.Null(LimitColumn.MegabytesFromDb(null));
     }
 
     [Fact]
@@ -87,13 +104,12 @@ public sealed class BillingValueTests
     [InlineData("username", false)]
     [InlineData("plan", false)]
     [InlineData("contactemail", false)]
-    public void Secret_journal_parameters_are_recognized_by_name(string name, bool secret)
+    public void Secret_journal_parameters_are_masked_by_name(string name, bool secret)
     {
-        IReadOnlyDictionary<string, string?> stored = JournalRedactionProbe(name, "value");
+        IReadOnlyDictionary<string, string?> stored = SecretMasking.MaskParameters(
+            new Dictionary<string, string?> { [name] = "value", ["db_pass"] = null });
 
-        Assert.Equal(secret ? OperationJournalEntry.RedactedValue : "value", stored[name]);
+        Assert.Equal(secret ? SecretMasking.Mask : "value", stored[name]);
+        Assert.Null(stored["db_pass"]); // nothing to hide, and "not given" stays visible
     }
-
-    private static IReadOnlyDictionary<string, string?> JournalRedactionProbe(string name, string value) =>
-        JournalRedaction.Redact(new Dictionary<string, string?> { [name] = value });
 }

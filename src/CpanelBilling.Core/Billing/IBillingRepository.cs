@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using CpanelBilling.Core.Whm;
 
 namespace CpanelBilling.Core.Billing;
 
@@ -36,10 +37,11 @@ public interface IBillingRepository
     // ---- the server's packages and IPs (sync) ----
 
     /// <summary>
-    /// Makes billing's list of the server's packages match <paramref name="packagesByName"/> (what listpkgs returned):
-    /// new ones are added, known ones refreshed, missing ones marked removed (never dropped).
+    /// Makes billing's list of the server's packages match <paramref name="packages"/> (what
+    /// <see cref="IWhmClient.ListPackagesAsync"/> returned): new ones are added, known ones refreshed, missing ones
+    /// marked removed (never dropped). Names compare exactly; a name given twice is refused.
     /// </summary>
-    Task<SyncResult> SyncServerPackagesAsync(long serverId, IReadOnlyDictionary<string, PackageSettings> packagesByName, CancellationToken cancellationToken = default);
+    Task<SyncResult> SyncServerPackagesAsync(long serverId, IReadOnlyCollection<WhmPackage> packages, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<ServerPackage>> ListServerPackagesAsync(long serverId, bool includeRemoved = false, CancellationToken cancellationToken = default);
 

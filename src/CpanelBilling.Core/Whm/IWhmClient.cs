@@ -63,10 +63,10 @@ public interface IWhmClient
     Task<IReadOnlyList<WhmPackage>> ListPackagesAsync(PackageVisibility? visibility = null, CancellationToken cancellationToken = default);
 
     /// <summary>addpkg; returns the name the server stored (a reseller's packages get the reseller_ prefix).</summary>
-    Task<string> AddPackageAsync(PackageSettings package, CancellationToken cancellationToken = default);
+    Task<string> AddPackageAsync(WhmPackage package, CancellationToken cancellationToken = default);
 
     /// <summary>editpkg; creates the package if it does not exist. Returns the stored name.</summary>
-    Task<string> EditPackageAsync(PackageSettings package, CancellationToken cancellationToken = default);
+    Task<string> EditPackageAsync(WhmPackage package, CancellationToken cancellationToken = default);
 
     /// <summary>killpkg.</summary>
     Task<WhmCallResult> DeletePackageAsync(string name, CancellationToken cancellationToken = default);

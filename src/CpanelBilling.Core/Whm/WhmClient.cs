@@ -131,13 +131,13 @@ public sealed class WhmClient : IWhmClient
             e => JsonValues.GetObjects(e.Data, "pkg").Select(WhmPackage.FromJson).ToList(),
             cancellationToken);
 
-    public Task<string> AddPackageAsync(PackageSettings package, CancellationToken cancellationToken = default) =>
+    public Task<string> AddPackageAsync(WhmPackage package, CancellationToken cancellationToken = default) =>
         CallAsync(
             new WhmCall(WhmFunctions.AddPackage, NotNull(package, nameof(package)).ToParameters(), package.Name),
             e => JsonValues.GetString(e.Data, "pkg") ?? package.Name,
             cancellationToken);
 
-    public Task<string> EditPackageAsync(PackageSettings package, CancellationToken cancellationToken = default) =>
+    public Task<string> EditPackageAsync(WhmPackage package, CancellationToken cancellationToken = default) =>
         CallAsync(
             new WhmCall(WhmFunctions.EditPackage, NotNull(package, nameof(package)).ToParameters(), package.Name),
             e => JsonValues.GetString(e.Data, "pkg") ?? package.Name,

@@ -10,10 +10,9 @@ namespace CpanelBilling.Core.Whm;
 /// accessor, so ToString, the debugger, PowerShell formatting and reflection-based serializers (which look at public
 /// properties) never show it. The client materializes it only while building a request.
 /// </summary>
-[DebuggerDisplay("********")]
+[DebuggerDisplay(SecretMasking.Mask)]
 public sealed class WhmSecret
 {
-    private const string Mask = "********";
     private readonly SecureString value;
 
     public WhmSecret(string clearText)
@@ -49,7 +48,7 @@ public sealed class WhmSecret
         value.MakeReadOnly();
     }
 
-    public override string ToString() => Mask;
+    public override string ToString() => SecretMasking.Mask;
 
     /// <summary>The clear text. Call only where it must go on the wire, and never keep or log the result.</summary>
     internal string Reveal()

@@ -230,7 +230,7 @@ public abstract partial class BillingRepositoryContract
         Account now = await Repository.GetAccountAsync(read.Id);
         Assert.Equal(AccountStatus.Suspended, now.Status);
         Assert.Equal("first writer", now.SuspendReason);
-        await Assert.ThrowsAsync<BillingConflictException>(() => Repository.SetAccountLimitsAsync(read.Id, read.RowVersion, new AccountLimits { DiskMb = LimitValue.Of(1) }));
+        await Assert.ThrowsAsync<BillingConflictException>(() => Repository.SetAccountLimitsAsync(read.Id, read.RowVersion, new AccountLimits { Disk = MegabyteLimit.Of(1) }));
         await Assert.ThrowsAsync<BillingConflictException>(() => Repository.ChangeAccountPlanAsync(read.Id, read.RowVersion, s.DedicatedIpPlan.Id));
         var missing = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.SetAccountStatusAsync(999, 1, AccountStatus.Active));
         Assert.Equal(BillingErrorIds.AccountNotFound, missing.ErrorId);
@@ -257,23 +257,25 @@ public abstract partial class BillingRepositoryContract
     {
         BillingScenario s = await ScenarioAsync();
         AccountOpening opening = s.Opening("alice");
-        opening.Limits = new AccountLimits { DiskMb = LimitValue.Of(2048) };
+        opening.Limits = new AccountLimits { Disk = MegabyteLimit.Of(2048), Bandwidth = MegabyteLimit.Of(3_000_000_000) };
         Account account = await Repository.OpenAccountAsync(opening);
-        Assert.Equal(LimitValue.Of(2048), account.Limits.DiskMb);
+        Assert.Equal(MegabyteLimit.Of(2048), account.Limits.Disk);
+        Assert.Equal(MegabyteLimit.Of(3_000_000_000), account.Limits.Bandwidth); // megabytes beyond 32 bits
+        Assert.Null(account.Limits.Databases);
 
         Account changed = await Repository.SetAccountLimitsAsync(account.Id, account.RowVersion, new AccountLimits
         {
-            BandwidthMb = LimitValue.Unlimited,
-            EmailAccounts = LimitValue.Of(0),
-            Databases = LimitValue.Of(25),
-            AddonDomains = LimitValue.Of(3),
+            Bandwidth = MegabyteLimit.Unlimited,
+            EmailAccounts = CountLimit.Of(0),
+            Databases = CountLimit.Of(25),
+            AddonDomains = CountLimit.Unlimited,
         });
 
-        Assert.Equal(LimitValue.Unlimited, changed.Limits.BandwidthMb);
-        Assert.Null(changed.Limits.DiskMb);
-        Assert.Equal(LimitValue.Of(0), changed.Limits.EmailAccounts);
-        Assert.Equal(LimitValue.Of(25), changed.Limits.Databases);
-        Assert.Equal(LimitValue.Of(3), changed.Limits.AddonDomains);
+        Assert.Equal(MegabyteLimit.Unlimited, changed.Limits.Bandwidth);
+        Assert.Null(changed.Limits.Disk);
+        Assert.Equal(CountLimit.Of(0), changed.Limits.EmailAccounts);   // zero is a count, not unlimited
+        Assert.Equal(CountLimit.Of(25), changed.Limits.Databases);
+        Assert.Equal(CountLimit.Unlimited, changed.Limits.AddonDomains);
         Assert.True(changed.Limits.HasOverrides);
         Account cleared = await Repository.SetAccountLimitsAsync(changed.Id, changed.RowVersion, new AccountLimits());
         Assert.False(cleared.Limits.HasOverrides);

@@ -28,7 +28,7 @@ public abstract partial class BillingRepositoryContract
         });
         Assert.Equal(OperationStatus.Pending, entry.Status);
         Assert.Equal(1, entry.Attempts);
-        Assert.Equal(OperationJournalEntry.RedactedValue, entry.Parameters["password"]);
+        Assert.Equal(SecretMasking.Mask, entry.Parameters["password"]);
         Assert.Equal("basic", entry.Parameters["plan"]);
 
         Clock.Advance(TimeSpan.FromSeconds(30));

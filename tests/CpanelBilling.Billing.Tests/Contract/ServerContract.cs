@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Whm;
 using CpanelBilling.Testing.Billing;
 using Xunit;
 
@@ -103,55 +104,69 @@ public abstract partial class BillingRepositoryContract
             ["MAX_EMAIL_PER_HOUR"] = "500", ["MAX_DEFER_FAIL_PERCENTAGE"] = "100", ["MAX_EMAILACCT_QUOTA"] = "1024",
             ["IP"] = "y", ["CGI"] = "y", ["HASSHELL"] = "n", ["DIGESTAUTH"] = "n", ["FEATURELIST"] = "default",
             ["CPMOD"] = "jupiter", ["LANG"] = "en", ["MAXPASSENGERAPPS"] = "4", ["_PACKAGE_EXTENSIONS"] = "",
+            ["MAX_TEAM_USERS"] = "7", ["FRONTPAGE"] = "0",
         });
-        var first = await Repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings>
+        // An unreadable value of a key that has a column, and a key nobody knows: both must survive storage.
+        var odd = PackageSettings.FromListPkgs(new Dictionary<string, string?> { ["CGI"] = "sometimes", ["FUTURE_KEY"] = "x" });
+        var first = await Repository.SyncServerPackagesAsync(server.Id, new[]
         {
-            ["gold"] = gold,
-            ["default"] = new PackageSettings(),
+            new WhmPackage("gold", gold),
+            new WhmPackage("default"),
+            new WhmPackage("odd", odd),
         });
-        Assert.Equal(new[] { "default", "gold" }, first.Added);
+        Assert.Equal(new[] { "default", "gold", "odd" }, first.Added);
 
-        ServerPackage stored = (await Repository.FindServerPackageAsync(server.Id, "gold"))!;
-        Assert.Equal(LimitValue.Of(10240), stored.Settings.QuotaMb);
-        Assert.Equal(LimitValue.Unlimited, stored.Settings.BandwidthMb);
-        Assert.Equal(LimitValue.Unlimited, stored.Settings.MaxPop);
-        Assert.Equal(LimitValue.Of(10), stored.Settings.MaxSql);
-        Assert.Equal(LimitValue.Of(5), stored.Settings.MaxFtp);
-        Assert.Equal(LimitValue.Of(0), stored.Settings.MaxLst);
-        Assert.Equal(LimitValue.Unlimited, stored.Settings.MaxSub);
-        Assert.Equal(LimitValue.Of(0), stored.Settings.MaxPark);
-        Assert.Equal(LimitValue.Of(2), stored.Settings.MaxAddon);
-        Assert.Equal(LimitValue.Of(500), stored.Settings.MaxEmailPerHour);
-        Assert.Equal(LimitValue.Of(100), stored.Settings.MaxDeferFailPercentage);
-        Assert.Equal(LimitValue.Of(1024), stored.Settings.MaxEmailAccountQuotaMb);
-        Assert.True(stored.Settings.DedicatedIp);
-        Assert.True(stored.Settings.Cgi);
-        Assert.False(stored.Settings.HasShell);
-        Assert.False(stored.Settings.DigestAuth);
-        Assert.Equal("default", stored.Settings.FeatureList);
-        Assert.Equal("jupiter", stored.Settings.CpMod);
-        Assert.Equal("en", stored.Settings.Language);
-        Assert.Equal("4", stored.Settings.OtherAttributes["MAXPASSENGERAPPS"]);
-        Assert.Equal("", stored.Settings.OtherAttributes["_PACKAGE_EXTENSIONS"]);
-        Assert.Null((await Repository.FindServerPackageAsync(server.Id, "default"))!.Settings.QuotaMb);
+        PackageSettings stored = (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings;
+        Assert.Equal(MegabyteLimit.Of(10240), stored.Quota);
+        Assert.Equal(MegabyteLimit.Unlimited, stored.BandwidthLimit);
+        Assert.Equal(CountLimit.Unlimited, stored.MaxPop);
+        Assert.Equal(CountLimit.Of(10), stored.MaxSql);
+        Assert.Equal(CountLimit.Of(5), stored.MaxFtp);
+        Assert.Equal(CountLimit.Of(0), stored.MaxLists);
+        Assert.Equal(CountLimit.Unlimited, stored.MaxSubdomains);
+        Assert.Equal(CountLimit.Of(0), stored.MaxParked);
+        Assert.Equal(CountLimit.Of(2), stored.MaxAddons);
+        Assert.Equal(CountLimit.Of(500), stored.MaxEmailPerHour);
+        Assert.Equal(CountLimit.Of(100), stored.MaxDeferFailPercentage);
+        Assert.Equal(MegabyteLimit.Of(1024), stored.MaxEmailAccountQuota);
+        Assert.True(stored.DedicatedIp);
+        Assert.True(stored.Cgi);
+        Assert.False(stored.HasShell);
+        Assert.False(stored.DigestAuth);
+        Assert.Equal("default", stored.FeatureList);
+        Assert.Equal("jupiter", stored.Theme);
+        Assert.Equal("en", stored.Language);
+        Assert.Equal(CountLimit.Of(4), stored.MaxPassengerApps);
+        Assert.Equal(7, stored.MaxTeamUsers);
+        Assert.False(stored.FrontPage);
+        Assert.Equal("", stored.PackageExtensions);
+        Assert.Empty(stored.OtherSettings);
+
+        PackageSettings bare = (await Repository.FindServerPackageAsync(server.Id, "default"))!.Settings;
+        Assert.Null(bare.Quota);
+        Assert.Null(bare.MaxTeamUsers);
+        Assert.False(bare.DedicatedIp); // cPanel loads a package without IP as IP=n
+        PackageSettings oddStored = (await Repository.FindServerPackageAsync(server.Id, "odd"))!.Settings;
+        Assert.Null(oddStored.Cgi);
+        Assert.Equal("sometimes", oddStored.OtherSettings["CGI"]);
+        Assert.Equal("x", oddStored.OtherSettings["FUTURE_KEY"]);
 
         Clock.Advance(System.TimeSpan.FromHours(1));
-        gold.MaxSql = LimitValue.Of(20);
-        var second = await Repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings> { ["gold"] = gold });
+        gold.MaxSql = CountLimit.Of(20);
+        gold.MaxTeamUsers = 9;
+        var second = await Repository.SyncServerPackagesAsync(server.Id, new[] { new WhmPackage("gold", gold) });
         Assert.Empty(second.Added);
         Assert.Equal(new[] { "gold" }, second.Updated);
-        Assert.Equal(new[] { "default" }, second.Removed);
+        Assert.Equal(new[] { "default", "odd" }, second.Removed);
         Assert.Equal(new[] { "gold" }, (await Repository.ListServerPackagesAsync(server.Id)).Select(p => p.Name));
         ServerPackage gone = (await Repository.ListServerPackagesAsync(server.Id, includeRemoved: true)).Single(p => p.Name == "default");
         Assert.True(gone.IsRemoved);
         Assert.Equal(Start.AddHours(1), gone.RemovedUtc);
-        Assert.Equal(LimitValue.Of(20), (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings.MaxSql);
+        PackageSettings refreshed = (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings;
+        Assert.Equal(CountLimit.Of(20), refreshed.MaxSql);
+        Assert.Equal(9, refreshed.MaxTeamUsers);
 
-        var third = await Repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings>
-        {
-            ["gold"] = gold,
-            ["default"] = new PackageSettings(),
-        });
+        var third = await Repository.SyncServerPackagesAsync(server.Id, new[] { new WhmPackage("gold", gold), new WhmPackage("default") });
         Assert.Equal(new[] { "default" }, third.Added);
         Assert.False((await Repository.FindServerPackageAsync(server.Id, "default"))!.IsRemoved);
         Assert.Equal(Start, (await Repository.FindServerPackageAsync(server.Id, "default"))!.FirstSeenUtc);
@@ -161,9 +176,19 @@ public abstract partial class BillingRepositoryContract
     public async Task Syncing_packages_of_an_unknown_server_is_NotFound()
     {
         var error = await Assert.ThrowsAsync<BillingNotFoundException>(
-            () => Repository.SyncServerPackagesAsync(42, new Dictionary<string, PackageSettings> { ["gold"] = new PackageSettings() }));
+            () => Repository.SyncServerPackagesAsync(42, new[] { new WhmPackage("gold") }));
         Assert.Equal(BillingErrorIds.ServerNotFound, error.ErrorId);
         Assert.Equal(FailureKind.NotFound, error.Kind);
+    }
+
+    [BillingFact]
+    public async Task A_package_listed_twice_is_refused_and_nothing_is_stored()
+    {
+        BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+
+        await Assert.ThrowsAsync<BillingInvalidValueException>(
+            () => Repository.SyncServerPackagesAsync(server.Id, new[] { new WhmPackage("gold"), new WhmPackage("gold ") }));
+        Assert.Empty(await Repository.ListServerPackagesAsync(server.Id, includeRemoved: true));
     }
 
     [BillingFact]

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
+using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Whm;
 
 namespace CpanelBilling.Testing.Billing;
 
@@ -51,10 +53,10 @@ public sealed class BillingScenario
             HostName = "whm-" + suffix + ".example.net",
             TokenSecretName = "whm-" + suffix + "-token",
         });
-        await repository.SyncServerPackagesAsync(server.Id, new Dictionary<string, PackageSettings>
+        await repository.SyncServerPackagesAsync(server.Id, new[]
         {
-            ["basic"] = new PackageSettings { QuotaMb = LimitValue.Of(1024), BandwidthMb = LimitValue.Of(10240) },
-            ["pro"] = new PackageSettings { QuotaMb = LimitValue.Unlimited, DedicatedIp = true },
+            new WhmPackage("basic", new PackageSettings { Quota = MegabyteLimit.Of(1024), BandwidthLimit = MegabyteLimit.Of(10240) }),
+            new WhmPackage("pro", new PackageSettings { Quota = MegabyteLimit.Unlimited, DedicatedIp = true }),
         });
         var addresses = new List<ServerIpDefinition> { new ServerIpDefinition { Address = "192.0.2.1", IsMain = true, IsUsed = true } };
         addresses.AddRange(Enumerable.Range(101, freeDedicatedIps).Select(n => new ServerIpDefinition

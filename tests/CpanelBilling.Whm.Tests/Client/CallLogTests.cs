@@ -65,7 +65,7 @@ public sealed class CallLogTests : IDisposable
     {
         var view = new WhmParameters().Add(name, "visible-value").Add("user", "bob").ToLogView();
 
-        Assert.Equal(CallLogMasking.Mask, view.Single(p => p.Key == name).Value);
+        Assert.Equal(SecretMasking.Mask, view.Single(p => p.Key == name).Value);
         Assert.Equal("bob", view.Single(p => p.Key == "user").Value);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
+using CpanelBilling.Core;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Whm.Tests.Client.Support;
 using Xunit;
@@ -123,13 +124,13 @@ public sealed class RequestEncodingTests
     [Fact]
     public async Task Addpkg_sends_every_option_in_its_documented_wire_form()
     {
-        var package = new PackageSettings("gold")
+        var package = new WhmPackage("gold", new PackageSettings
         {
             FeatureList = "fl", Quota = 10240, BandwidthLimit = MegabyteLimit.Unlimited, DedicatedIp = false, Cgi = true, HasShell = false,
             DigestAuth = true, FrontPage = false, Theme = "jupiter", Language = "de", MaxFtp = 1, MaxSql = 2, MaxPop = 3, MaxLists = 4,
             MaxSubdomains = 5, MaxParked = CountLimit.Unlimited, MaxAddons = 0, MaxPassengerApps = 4, MaxEmailPerHour = 100,
             MaxDeferFailPercentage = 50, MaxEmailAccountQuota = MegabyteLimit.Unlimited, MaxTeamUsers = 3, PackageExtensions = "ext1 ext2",
-        };
+        });
 
         await server.ReplyFixture("addpkg").CreateClient().AddPackageAsync(package);
 
@@ -230,7 +231,7 @@ public sealed class RequestEncodingTests
         await Assert.ThrowsAsync<ArgumentException>(() => client.RemoveAccountAsync(" "));
         await Assert.ThrowsAsync<ArgumentNullException>(() => client.ChangePasswordAsync("bob", null!));
         Assert.Throws<ArgumentException>(() => new CreateAccountRequest("", "x.example"));
-        Assert.Throws<ArgumentException>(() => new PackageSettings(" "));
+        Assert.Throws<ArgumentException>(() => new WhmPackage(" "));
         Assert.Throws<ArgumentException>(() => AccountQuery.ForUser(""));
         Assert.Throws<ArgumentOutOfRangeException>(() => new BandwidthQuery { Month = 13 });
         Assert.Empty(server.Requests);

@@ -115,13 +115,14 @@ public sealed class ResultParsingTests
 
         Assert.Equal(new[] { "default", "gold", "reseller1_bronze" }, packages.Select(p => p.Name));
 
-        WhmPackage bare = packages[0];
+        PackageSettings bare = packages[0].Settings;
         Assert.Null(bare.Quota);
         Assert.Null(bare.Cgi);
         Assert.False(bare.DedicatedIp);
         Assert.Equal("jupiter", bare.Theme);
+        Assert.Empty(bare.OtherSettings);
 
-        WhmPackage gold = packages[1];
+        PackageSettings gold = packages[1].Settings;
         Assert.Equal(MegabyteLimit.Of(10240), gold.Quota);
         Assert.Equal(MegabyteLimit.Of(102400), gold.BandwidthLimit);
         Assert.Equal(CountLimit.Of(10), gold.MaxSql);
@@ -134,13 +135,16 @@ public sealed class ResultParsingTests
         Assert.True(gold.Cgi);
         Assert.False(gold.HasShell);
         Assert.Equal("en", gold.Language);
+        Assert.Equal("", gold.PackageExtensions);
+        Assert.Empty(gold.OtherSettings);
 
-        WhmPackage bronze = packages[2];
+        PackageSettings bronze = packages[2].Settings;
         Assert.Equal(MegabyteLimit.Unlimited, bronze.Quota);
         Assert.True(bronze.DedicatedIp);
         Assert.True(bronze.HasShell);
-        Assert.Equal("0", bronze.Settings["FRONTPAGE"]); // undocumented keys survive
-        Assert.Equal("y", bronze.Settings["ip"]);         // case-insensitive
+        Assert.False(bronze.FrontPage);                   // an old key cPanel still lists
+        Assert.Equal("3", bronze.OtherSettings["future_key"]); // a key we do not know survives as sent, found in any case
+        Assert.Single(bronze.OtherSettings);
     }
 
     [Fact]
@@ -290,8 +294,8 @@ public sealed class ResultParsingTests
             .Reply("""{"metadata":{"command":"editpkg","version":1,"result":1,"reason":"OK"},"data":{"pkg":"gold"}}""")
             .CreateClient();
 
-        Assert.Equal("reseller1_gold", await client.AddPackageAsync(new PackageSettings("gold")));
-        Assert.Equal("gold", await client.EditPackageAsync(new PackageSettings("gold") { Quota = 2048 }));
+        Assert.Equal("reseller1_gold", await client.AddPackageAsync(new WhmPackage("gold")));
+        Assert.Equal("gold", await client.EditPackageAsync(new WhmPackage("gold", new PackageSettings { Quota = 2048 })));
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System;
-using CpanelBilling.Core.Whm;
+using CpanelBilling.Core;
 using Xunit;
 
 namespace CpanelBilling.Whm.Tests.Client;
@@ -9,8 +9,10 @@ public sealed class ValueTypeTests
     [Theory]
     [InlineData("unlimited", null)]
     [InlineData("Unlimited", null)]
+    [InlineData("UNLIMITED", null)]
     [InlineData("0", 0)]
     [InlineData(" 25 ", 25)]
+    [InlineData("102400", 102400)]
     public void CountLimit_parses_counts_and_unlimited(string text, int? expected)
     {
         CountLimit limit = CountLimit.Parse(text);
@@ -23,12 +25,15 @@ public sealed class ValueTypeTests
     [Theory]
     [InlineData("")]
     [InlineData("-1")]
+    [InlineData("1.5")]
     [InlineData("*unknown*")]
     [InlineData("5M")]
-    public void CountLimit_refuses_other_text(string text)
+    [InlineData("2147483648")]
+    [InlineData(null)]
+    public void CountLimit_refuses_other_text(string? text)
     {
         Assert.False(CountLimit.TryParse(text, out _));
-        Assert.Throws<FormatException>(() => CountLimit.Parse(text));
+        Assert.Throws<FormatException>(() => CountLimit.Parse(text!));
     }
 
     [Fact]
@@ -47,6 +52,8 @@ public sealed class ValueTypeTests
     [InlineData("500", 500L)]
     [InlineData("500M", 500L)]
     [InlineData("10240m", 10240L)]
+    [InlineData("4194304", 4194304L)]          // 4 TB
+    [InlineData("4294967296", 4294967296L)]    // beyond 32 bits
     public void MegabyteLimit_parses_sizes_with_suffix_and_zero_as_unlimited(string text, long? expected)
     {
         MegabyteLimit limit = MegabyteLimit.Parse(text);
@@ -62,5 +69,24 @@ public sealed class ValueTypeTests
 
         Assert.Contains("Unlimited", thrown.Message);
         Assert.Throws<FormatException>(() => MegabyteLimit.Parse("1 GB"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("-1")]
+    [InlineData("1.5")]
+    [InlineData("*unknown*")]
+    [InlineData(null)]
+    public void MegabyteLimit_refuses_other_text(string? text) => Assert.False(MegabyteLimit.TryParse(text, out _));
+
+    [Fact]
+    public void Limits_compare_by_value()
+    {
+        Assert.Equal(CountLimit.Of(5), CountLimit.Parse("5"));
+        Assert.True(CountLimit.Unlimited == CountLimit.Parse("unlimited"));
+        Assert.True(CountLimit.Of(5) != CountLimit.Of(6));
+        Assert.Equal(MegabyteLimit.Of(5_000_000_000), MegabyteLimit.Parse("5000000000M"));
+        Assert.Equal(MegabyteLimit.Unlimited, MegabyteLimit.Parse("0"));
+        Assert.True(MegabyteLimit.Of(1) != MegabyteLimit.Unlimited);
     }
 }

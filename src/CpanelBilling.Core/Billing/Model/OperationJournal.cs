@@ -31,7 +31,7 @@ public sealed class OperationIntent
     /// <summary>The WHM function, e.g. <c>createacct</c>.</summary>
     public string Function { get; set; } = "";
 
-    /// <summary>The call's parameters. Values of secret parameters (passwords, tokens) are never stored.</summary>
+    /// <summary>The call's parameters. Values of secret parameters (names per <see cref="SecretMasking.IsSecretName"/>) are never stored.</summary>
     public IReadOnlyDictionary<string, string?> Parameters { get; set; } = new Dictionary<string, string?>();
 
     /// <summary>Who makes the call (a runbook, host or user name), for whoever reads the journal later.</summary>
@@ -51,7 +51,7 @@ public sealed class OperationJournalEntry
 
     public string Function { get; internal set; } = "";
 
-    /// <summary>The parameters as stored, secrets replaced by <see cref="RedactedValue"/>.</summary>
+    /// <summary>The parameters as stored, secrets replaced by <see cref="SecretMasking.Mask"/>.</summary>
     public IReadOnlyDictionary<string, string?> Parameters { get; internal set; } = new Dictionary<string, string?>();
 
     public string? Actor { get; internal set; }
@@ -68,9 +68,6 @@ public sealed class OperationJournalEntry
     public DateTime? CompletedUtc { get; internal set; }
 
     public string? Error { get; internal set; }
-
-    /// <summary>What the journal stores in place of a secret parameter's value.</summary>
-    public const string RedactedValue = "[redacted]";
 }
 
 /// <summary>Which journal entries to list. Every filter that is set must match; entries come oldest first.</summary>

@@ -23,6 +23,7 @@ public sealed class ServerPackage
     /// <summary>The package name exactly as the server lists it.</summary>
     public string Name { get; }
 
+    /// <summary>The settings the last sync stored. <see cref="PackageSettings.DedicatedIp"/> is never null here: a package file without IP means IP=n.</summary>
     public PackageSettings Settings { get; }
 
     public DateTime FirstSeenUtc { get; }

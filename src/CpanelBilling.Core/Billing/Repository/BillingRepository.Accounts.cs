@@ -219,8 +219,8 @@ internal sealed partial class BillingRepository
 
     private static BillingCommand BindLimits(BillingCommand command, AccountLimits limits) =>
         command
-            .With("@bandwidth_limit_mb", limits.BandwidthMb)
-            .With("@disk_limit_mb", limits.DiskMb)
+            .With("@bandwidth_limit_mb", limits.Bandwidth)
+            .With("@disk_limit_mb", limits.Disk)
             .With("@email_accounts_limit", limits.EmailAccounts)
             .With("@databases_limit", limits.Databases)
             .With("@addon_domains_limit", limits.AddonDomains);

@@ -18,7 +18,7 @@ internal sealed partial class BillingRepository
         string function = ColumnLimits.Required(intent.Function, "WHM function", ColumnLimits.JournalFunction);
         string? userName = ColumnLimits.Optional(intent.UserName, "user name", ColumnLimits.JournalUserName);
         string? actor = ColumnLimits.Optional(intent.Actor, "actor", ColumnLimits.Actor);
-        string? parameters = JsonText.WriteMap(JournalRedaction.Redact(intent.Parameters ?? new Dictionary<string, string?>()));
+        string? parameters = JsonText.WriteMap(SecretMasking.MaskParameters(intent.Parameters ?? new Dictionary<string, string?>()));
         return WriteAsync(async session =>
         {
             await RequireServerAsync(session, intent.ServerId, cancellationToken).ConfigureAwait(false);

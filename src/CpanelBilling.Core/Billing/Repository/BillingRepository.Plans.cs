@@ -102,7 +102,7 @@ internal sealed partial class BillingRepository
         string packageName = await RequirePlanPackageNameAsync(session, plan, server, cancellationToken).ConfigureAwait(false);
         ServerPackage? package = await session.Sql(Statements.SelectServerPackageByName).With("@server_id", server.Id).With("@name", packageName)
             .SingleOrDefaultAsync(RowMappers.Package, cancellationToken).ConfigureAwait(false);
-        return package != null && !package.IsRemoved && package.Settings.DedicatedIp;
+        return package != null && !package.IsRemoved && package.Settings.DedicatedIp == true;
     }
 
     private async Task<ILookup<long, PlanPackage>> ReadPlanPackagesAsync(BillingSession session, long? planId, CancellationToken cancellationToken)

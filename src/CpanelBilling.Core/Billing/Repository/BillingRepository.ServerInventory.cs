@@ -4,23 +4,36 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing.Sql;
+using CpanelBilling.Core.Whm;
 
 namespace CpanelBilling.Core.Billing;
 
 // The server's packages and IP addresses, synced from listpkgs and listips.
 internal sealed partial class BillingRepository
 {
-    public Task<SyncResult> SyncServerPackagesAsync(long serverId, IReadOnlyDictionary<string, PackageSettings> packagesByName, CancellationToken cancellationToken = default)
+    public Task<SyncResult> SyncServerPackagesAsync(long serverId, IReadOnlyCollection<WhmPackage> packages, CancellationToken cancellationToken = default)
     {
-        if (packagesByName == null)
+        if (packages == null)
         {
-            throw new ArgumentNullException(nameof(packagesByName));
+            throw new ArgumentNullException(nameof(packages));
         }
 
-        var incoming = packagesByName.ToDictionary(
-            p => ColumnLimits.Required(p.Key, "package name", ColumnLimits.PackageName),
-            p => p.Value ?? throw new ArgumentException($"Package '{p.Key}' has no settings.", nameof(packagesByName)),
-            StringComparer.Ordinal);
+        var incoming = new Dictionary<string, PackageSettings>(StringComparer.Ordinal);
+        foreach (WhmPackage package in packages)
+        {
+            if (package == null)
+            {
+                throw new ArgumentException("The package list holds a null entry.", nameof(packages));
+            }
+
+            string name = ColumnLimits.Required(package.Name, "package name", ColumnLimits.PackageName);
+            if (incoming.ContainsKey(name))
+            {
+                throw new BillingInvalidValueException($"The package list names '{name}' twice; give each package once.", "package name");
+            }
+
+            incoming.Add(name, package.Settings);
+        }
 
         return WriteAsync(async session =>
         {
@@ -133,26 +146,43 @@ internal sealed partial class BillingRepository
                 .ListAsync(RowMappers.ServerIp, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
+    // The listpkgs keys that have a column of their own; every other setting is kept in other_attributes.
+    private static readonly HashSet<string> PackageColumnKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "QUOTA", "BWLIMIT", "MAXPOP", "MAXSQL", "MAXFTP", "MAXLST", "MAXSUB", "MAXPARK", "MAXADDON", "MAX_EMAIL_PER_HOUR",
+        "MAX_DEFER_FAIL_PERCENTAGE", "MAX_EMAILACCT_QUOTA", "IP", "CGI", "HASSHELL", "DIGESTAUTH", "FEATURELIST", "CPMOD", "LANG",
+    };
+
     private static BillingCommand BindPackage(BillingCommand command, PackageSettings s) =>
         command
-            .With("@quota_mb", s.QuotaMb)
-            .With("@bwlimit_mb", s.BandwidthMb)
+            .With("@quota_mb", s.Quota)
+            .With("@bwlimit_mb", s.BandwidthLimit)
             .With("@max_pop", s.MaxPop)
             .With("@max_sql", s.MaxSql)
             .With("@max_ftp", s.MaxFtp)
-            .With("@max_lst", s.MaxLst)
-            .With("@max_sub", s.MaxSub)
-            .With("@max_park", s.MaxPark)
-            .With("@max_addon", s.MaxAddon)
+            .With("@max_lst", s.MaxLists)
+            .With("@max_sub", s.MaxSubdomains)
+            .With("@max_park", s.MaxParked)
+            .With("@max_addon", s.MaxAddons)
             .With("@max_email_per_hour", s.MaxEmailPerHour)
             .With("@max_defer_fail_percentage", s.MaxDeferFailPercentage)
-            .With("@max_emailacct_quota_mb", s.MaxEmailAccountQuotaMb)
-            .With("@dedicated_ip", s.DedicatedIp)
+            .With("@max_emailacct_quota_mb", s.MaxEmailAccountQuota)
+            // cPanel loads a package without IP as IP=n.
+            .With("@dedicated_ip", s.DedicatedIp ?? false)
             .With("@cgi", s.Cgi)
             .With("@has_shell", s.HasShell)
             .With("@digest_auth", s.DigestAuth)
             .With("@feature_list", ColumnLimits.Optional(s.FeatureList, "feature list", ColumnLimits.PackageText))
-            .With("@cp_mod", ColumnLimits.Optional(s.CpMod, "cPanel theme", ColumnLimits.PackageShortText))
+            .With("@cp_mod", ColumnLimits.Optional(s.Theme, "cPanel theme", ColumnLimits.PackageShortText))
             .With("@lang", ColumnLimits.Optional(s.Language, "language", ColumnLimits.PackageShortText))
-            .With("@other_attributes", JsonText.WriteMap(s.OtherAttributes.ToDictionary(p => p.Key, p => (string?)p.Value)));
+            .With("@other_attributes", JsonText.WriteMap(OtherAttributes(s)));
+
+    /// <summary>
+    /// What other_attributes keeps, as listpkgs keys: the settings without a column, and every value the server
+    /// sent that could not be read (a column key among them too), so <see cref="RowMappers.Package"/> gets it all back.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string?> OtherAttributes(PackageSettings s) =>
+        s.ToListPkgs()
+            .Where(p => !PackageColumnKeys.Contains(p.Key) || s.OtherSettings.ContainsKey(p.Key))
+            .ToDictionary(p => p.Key, p => (string?)p.Value, StringComparer.Ordinal);
 }

@@ -26,33 +26,27 @@ internal static class RowMappers
 
     public static ServerPackage Package(RowReader r)
     {
-        var settings = new PackageSettings
-        {
-            QuotaMb = r.Limit("quota_mb"),
-            BandwidthMb = r.Limit("bwlimit_mb"),
-            MaxPop = r.Limit("max_pop"),
-            MaxSql = r.Limit("max_sql"),
-            MaxFtp = r.Limit("max_ftp"),
-            MaxLst = r.Limit("max_lst"),
-            MaxSub = r.Limit("max_sub"),
-            MaxPark = r.Limit("max_park"),
-            MaxAddon = r.Limit("max_addon"),
-            MaxEmailPerHour = r.Limit("max_email_per_hour"),
-            MaxDeferFailPercentage = r.Limit("max_defer_fail_percentage"),
-            MaxEmailAccountQuotaMb = r.Limit("max_emailacct_quota_mb"),
-            DedicatedIp = r.Bool("dedicated_ip"),
-            Cgi = r.BoolOrNull("cgi"),
-            HasShell = r.BoolOrNull("has_shell"),
-            DigestAuth = r.BoolOrNull("digest_auth"),
-            FeatureList = r.StringOrNull("feature_list"),
-            CpMod = r.StringOrNull("cp_mod"),
-            Language = r.StringOrNull("lang"),
-        };
-        foreach (KeyValuePair<string, string?> pair in JsonText.ReadMap(r.StringOrNull("other_attributes")))
-        {
-            settings.OtherAttributes[pair.Key] = pair.Value ?? "";
-        }
-
+        // other_attributes holds listpkgs keys (see BillingRepository.BindPackage); the columns fill the rest.
+        PackageSettings settings = PackageSettings.FromListPkgs(JsonText.ReadMap(r.StringOrNull("other_attributes")));
+        settings.Quota = r.Megabytes("quota_mb");
+        settings.BandwidthLimit = r.Megabytes("bwlimit_mb");
+        settings.MaxPop = r.Count("max_pop");
+        settings.MaxSql = r.Count("max_sql");
+        settings.MaxFtp = r.Count("max_ftp");
+        settings.MaxLists = r.Count("max_lst");
+        settings.MaxSubdomains = r.Count("max_sub");
+        settings.MaxParked = r.Count("max_park");
+        settings.MaxAddons = r.Count("max_addon");
+        settings.MaxEmailPerHour = r.Count("max_email_per_hour");
+        settings.MaxDeferFailPercentage = r.Count("max_defer_fail_percentage");
+        settings.MaxEmailAccountQuota = r.Megabytes("max_emailacct_quota_mb");
+        settings.DedicatedIp = r.Bool("dedicated_ip");
+        settings.Cgi = r.BoolOrNull("cgi");
+        settings.HasShell = r.BoolOrNull("has_shell");
+        settings.DigestAuth = r.BoolOrNull("digest_auth");
+        settings.FeatureList = r.StringOrNull("feature_list");
+        settings.Theme = r.StringOrNull("cp_mod");
+        settings.Language = r.StringOrNull("lang");
         return new ServerPackage(
             r.Int64("id"), r.Int64("server_id"), r.String("name"), settings,
             r.Utc("first_seen_utc"), r.Utc("last_seen_utc"), r.UtcOrNull("removed_utc"));
@@ -95,11 +89,11 @@ internal static class RowMappers
             IpAddress = dedicatedIp ?? r.StringOrNull("shared_ip"),
             Limits = new AccountLimits
             {
-                BandwidthMb = r.Limit("bandwidth_limit_mb"),
-                DiskMb = r.Limit("disk_limit_mb"),
-                EmailAccounts = r.Limit("email_accounts_limit"),
-                Databases = r.Limit("databases_limit"),
-                AddonDomains = r.Limit("addon_domains_limit"),
+                Bandwidth = r.Megabytes("bandwidth_limit_mb"),
+                Disk = r.Megabytes("disk_limit_mb"),
+                EmailAccounts = r.Count("email_accounts_limit"),
+                Databases = r.Count("databases_limit"),
+                AddonDomains = r.Count("addon_domains_limit"),
             },
             CreatedUtc = r.Utc("created_utc"),
             ChangedUtc = r.Utc("changed_utc"),

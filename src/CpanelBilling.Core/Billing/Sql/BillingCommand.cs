@@ -34,7 +34,9 @@ internal sealed class BillingCommand : IDisposable
 
     public BillingCommand With(string name, DateTime? value) => Add(name, value, DbType.DateTime2);
 
-    public BillingCommand With(string name, LimitValue? value) => Add(name, LimitColumn.ToDb(value), DbType.Int64);
+    public BillingCommand With(string name, CountLimit? value) => Add(name, LimitColumn.ToDb(value), DbType.Int64);
+
+    public BillingCommand With(string name, MegabyteLimit? value) => Add(name, LimitColumn.ToDb(value), DbType.Int64);
 
     public BillingCommand WithParameter(DbParameter parameter)
     {

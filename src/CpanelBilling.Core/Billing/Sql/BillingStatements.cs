@@ -12,7 +12,7 @@ namespace CpanelBilling.Core.Billing.Sql;
 /// </summary>
 internal abstract class BillingStatements
 {
-    // Columns of the package settings, in the order PackageSettings maps them.
+    // Columns of the package settings, in the order BillingRepository.BindPackage binds them.
     internal static readonly string[] PackageValueColumns =
     {
         "quota_mb", "bwlimit_mb", "max_pop", "max_sql", "max_ftp", "max_lst", "max_sub", "max_park", "max_addon",

@@ -59,7 +59,9 @@ internal sealed class RowReader
         return _reader.IsDBNull(ordinal) ? null : DateTime.SpecifyKind(_reader.GetDateTime(ordinal), DateTimeKind.Utc);
     }
 
-    public LimitValue? Limit(string column) => LimitColumn.FromDb(Int64OrNull(column));
+    public CountLimit? Count(string column) => LimitColumn.CountFromDb(Int64OrNull(column));
+
+    public MegabyteLimit? Megabytes(string column) => LimitColumn.MegabytesFromDb(Int64OrNull(column));
 
     private int Ordinal(string column) =>
         _ordinals.TryGetValue(column, out int ordinal)

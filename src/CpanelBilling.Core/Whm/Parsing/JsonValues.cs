@@ -32,13 +32,7 @@ internal static class JsonValues
             return null;
         }
 
-        string text = value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString() ?? string.Empty,
-            JsonValueKind.True => "1",
-            JsonValueKind.False => "0",
-            _ => value.GetRawText(),
-        };
+        string text = AsText(value);
         return text == UnknownSentinel ? null : text;
     }
 
@@ -66,17 +60,7 @@ internal static class JsonValues
     }
 
     /// <summary>1, "1", true, "y" and "yes" are true; anything else, missing included, is false.</summary>
-    public static bool GetFlag(JsonElement obj, string name)
-    {
-        string? text = GetString(obj, name);
-        return text is not null
-            && (text == "1"
-                || string.Equals(text, "y", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(text, "yes", StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Like <see cref="GetFlag"/>, but null when the field is missing or unknown.</summary>
-    public static bool? GetOptionalFlag(JsonElement obj, string name) => GetString(obj, name) is null ? null : GetFlag(obj, name);
+    public static bool GetFlag(JsonElement obj, string name) => WhmFlag.TryParse(GetString(obj, name), out bool flag) && flag;
 
     /// <summary>A count limit; null when missing or unknown.</summary>
     public static CountLimit? GetCountLimit(JsonElement obj, string name) =>
@@ -154,23 +138,40 @@ internal static class JsonValues
         }
     }
 
-    /// <summary>Every field of an object as text, for results that keep the server's raw keys (packages, cpuser).</summary>
+    /// <summary>Every field of an object as text (null for a JSON null), for results read key by key (packages).</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> GetFields(JsonElement obj)
+    {
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (JsonProperty property in obj.EnumerateObject())
+        {
+            yield return new KeyValuePair<string, string?>(
+                property.Name, property.Value.ValueKind == JsonValueKind.Null ? null : AsText(property.Value));
+        }
+    }
+
+    /// <summary>Every field of an object as text (a JSON null as empty), for results that keep the server's raw keys (cpuser).</summary>
     public static IReadOnlyDictionary<string, string> GetStringMap(JsonElement obj)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (obj.ValueKind == JsonValueKind.Object)
+        foreach (KeyValuePair<string, string?> field in GetFields(obj))
         {
-            foreach (JsonProperty property in obj.EnumerateObject())
-            {
-                map[property.Name] = property.Value.ValueKind switch
-                {
-                    JsonValueKind.String => property.Value.GetString() ?? string.Empty,
-                    JsonValueKind.Null => string.Empty,
-                    _ => property.Value.GetRawText(),
-                };
-            }
+            map[field.Key] = field.Value ?? string.Empty;
         }
 
         return map;
     }
+
+    // Strings as they are, booleans as 1/0, numbers as written.
+    private static string AsText(JsonElement value) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString() ?? string.Empty,
+            JsonValueKind.True => "1",
+            JsonValueKind.False => "0",
+            _ => value.GetRawText(),
+        };
 }

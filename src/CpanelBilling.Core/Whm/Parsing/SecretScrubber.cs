@@ -10,8 +10,6 @@ namespace CpanelBilling.Core.Whm;
 /// </summary>
 internal sealed class SecretScrubber
 {
-    public const string Mask = "********";
-
     // createacct's "New Account Info" box; it also shows a password the server generated, which we never knew.
     private static readonly Regex PasswordLine = new(@"(\bpass(word)?\s*:[ \t]*)[^\s|<]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -31,10 +29,10 @@ internal sealed class SecretScrubber
         string result = text!;
         foreach (string secret in secrets)
         {
-            result = result.Replace(secret, Mask);
+            result = result.Replace(secret, SecretMasking.Mask);
         }
 
-        return PasswordLine.Replace(result, "$1" + Mask);
+        return PasswordLine.Replace(result, "$1" + SecretMasking.Mask);
     }
 
     public IReadOnlyList<string> Scrub(IReadOnlyList<string> texts)

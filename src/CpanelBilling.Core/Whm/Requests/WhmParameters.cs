@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using CpanelBilling.Core.Logging;
 
 namespace CpanelBilling.Core.Whm;
 
@@ -89,7 +88,7 @@ internal sealed class WhmParameters
         var view = new List<KeyValuePair<string, string>>(entries.Count);
         foreach ((string name, string? text, WhmSecret? secret) in entries)
         {
-            string shown = secret is not null || CallLogMasking.IsSecretName(name) ? CallLogMasking.Mask : text ?? string.Empty;
+            string shown = secret is not null || SecretMasking.IsSecretName(name) ? SecretMasking.Mask : text ?? string.Empty;
             view.Add(new KeyValuePair<string, string>(name, shown));
         }
 

@@ -40,7 +40,7 @@ public sealed class SimulatorFunctionTests : IClassFixture<SimulatorFixture>, ID
     [Fact]
     public async Task Account_lifecycle_from_creation_to_removal()
     {
-        await client.AddPackageAsync(new PackageSettings("gold") { Quota = 2048, BandwidthLimit = 10240, MaxFtp = 3 });
+        await client.AddPackageAsync(new WhmPackage("gold", new PackageSettings { Quota = 2048, BandwidthLimit = 10240, MaxFtp = 3 }));
 
         CreateAccountResult created = await client.CreateAccountAsync(
             new CreateAccountRequest("bob", "bob-example.com") { Password = new WhmSecret(Password), ContactEmail = "bob@example.org" });
@@ -100,10 +100,10 @@ public sealed class SimulatorFunctionTests : IClassFixture<SimulatorFixture>, ID
     [Fact]
     public async Task Packages_add_edit_list_delete()
     {
-        Assert.Equal("silver", await client.AddPackageAsync(new PackageSettings("silver") { Quota = 1024, MaxAddons = 2, Cgi = false }));
-        Assert.Equal("silver", await client.EditPackageAsync(new PackageSettings("silver") { Quota = 4096 }));
+        Assert.Equal("silver", await client.AddPackageAsync(new WhmPackage("silver", new PackageSettings { Quota = 1024, MaxAddons = 2, Cgi = false })));
+        Assert.Equal("silver", await client.EditPackageAsync(new WhmPackage("silver", new PackageSettings { Quota = 4096 })));
 
-        WhmPackage silver = (await client.ListPackagesAsync(PackageVisibility.All)).Single(p => p.Name == "silver");
+        PackageSettings silver = (await client.ListPackagesAsync(PackageVisibility.All)).Single(p => p.Name == "silver").Settings;
         Assert.Equal(MegabyteLimit.Of(4096), silver.Quota);
         Assert.Equal(CountLimit.Of(2), silver.MaxAddons);
         Assert.False(silver.Cgi);
@@ -116,14 +116,14 @@ public sealed class SimulatorFunctionTests : IClassFixture<SimulatorFixture>, ID
     public async Task Failures_are_classified_by_kind()
     {
         await client.CreateAccountAsync(new CreateAccountRequest("alice", "alice-example.com") { Password = new WhmSecret(Password) });
-        await client.AddPackageAsync(new PackageSettings("used"));
+        await client.AddPackageAsync(new WhmPackage("used"));
         await client.ChangePackageAsync("alice", "used");
 
         await AssertKind(FailureKind.AlreadyExists, () => client.CreateAccountAsync(new CreateAccountRequest("alice", "other-example.com")));
         await AssertKind(FailureKind.AlreadyExists, () => client.CreateAccountAsync(new CreateAccountRequest("carol", "alice-example.com")));
         await AssertKind(FailureKind.InvalidArgument, () => client.CreateAccountAsync(new CreateAccountRequest("9bad", "bad-example.com")));
         await AssertKind(FailureKind.NotFound, () => client.CreateAccountAsync(new CreateAccountRequest("dave", "dave-example.com") { Plan = "nosuch" }));
-        await AssertKind(FailureKind.AlreadyExists, () => client.AddPackageAsync(new PackageSettings("used")));
+        await AssertKind(FailureKind.AlreadyExists, () => client.AddPackageAsync(new WhmPackage("used")));
         await AssertKind(FailureKind.NotFound, () => client.DeletePackageAsync("nosuch"));
         await AssertKind(FailureKind.Other, () => client.DeletePackageAsync("used"));
         await AssertKind(FailureKind.NotFound, () => client.ChangePackageAsync("alice", "nosuch"));

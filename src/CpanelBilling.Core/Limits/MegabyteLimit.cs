@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CpanelBilling.Core.Whm;
+namespace CpanelBilling.Core;
 
 /// <summary>
 /// A size limit in megabytes (disk quota, bandwidth, e-mail account quota), or unlimited. cPanel treats 0 MB as

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace CpanelBilling.Core.Whm;
+namespace CpanelBilling.Core;
 
 /// <summary>
 /// A limit on a number of things (FTP accounts, databases, addon domains …): a count, or unlimited. Zero is a real

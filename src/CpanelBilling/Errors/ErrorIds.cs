@@ -1,0 +1,15 @@
+namespace CpanelBilling.Errors;
+
+/// <summary>
+/// Every error id the cmdlet layer raises itself, in one place. PowerShell appends the cmdlet's class name to form
+/// the FullyQualifiedErrorId users filter on, so an id never changes once released. Errors raised by the core carry
+/// their own id (CpanelBillingException.ErrorId).
+/// </summary>
+public static class ErrorIds
+{
+    /// <summary>An exception the module did not raise on purpose (a defect, or an environment failure).</summary>
+    public const string Unexpected = "CpUnexpectedError";
+
+    /// <summary>A worker running one pipeline item concurrently failed with an exception we did not expect.</summary>
+    public const string WorkerFailed = "CpWorkerFailed";
+}
