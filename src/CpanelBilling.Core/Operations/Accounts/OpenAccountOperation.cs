@@ -212,13 +212,26 @@ internal sealed class OpenAccountOperation
         {
             outcome = await work.ChangeAsync(ServerAccountChanges.Create(request), ThrottleLane.AccountLifecycle, cancellationToken).ConfigureAwait(false);
         }
+        catch (ServerChangeNotMadeException failure)
+        {
+            // The answer was lost and the server showed no account when asked, but a slow createacct may still be
+            // running there: billing keeps the opening, and the next run looks at the server before sending.
+            throw new AccountOperationException(
+                AccountErrorIds.CreateFailed,
+                failure.Kind,
+                $"Creating '{account.UserName}' ({account.DomainName}) on '{work.Server.Name}' got no answer, and the server shows no such account yet: {failure.Message} "
+                + "Billing keeps the account as New with its IP address; run the opening again to continue (the server is checked first, so the account is never created twice).",
+                account.UserName,
+                failure);
+        }
         catch (CpanelBillingException failure) when (failure is not ServerOutcomeUnknownException)
         {
+            // The server said no (or was never reached): nothing exists there from this opening.
             string undone = createdHere ? await AbandonAsync(work).ConfigureAwait(false) : "Billing keeps the account as New.";
             throw new AccountOperationException(
                 AccountErrorIds.CreateFailed,
                 failure.Kind,
-                $"Creating '{account.UserName}' ({account.DomainName}) on '{work.Server.Name}' failed, and the server has no such account: {failure.Message} {undone}",
+                $"Creating '{account.UserName}' ({account.DomainName}) on '{work.Server.Name}' failed: {failure.Message} {undone}",
                 account.UserName,
                 failure);
         }
