@@ -65,7 +65,7 @@ public sealed class DeleteAccountTests : IClassFixture<OperationsWorldFixture>
     [Fact]
     public async Task A_late_answer_after_the_server_removed_the_account_is_adopted()
     {
-        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.ShortLifecycleTimeout());
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("removeacct"));
         await world.OpenAsync("late.example.com", "late");
         world.Faults.Set("removeacct", Fault.LateReply(AccountWorld.LongerThanTheTimeout), 1);
 

@@ -27,7 +27,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
     [Fact]
     public async Task A_late_answer_after_the_server_created_the_account_is_adopted_and_createacct_is_not_sent_again()
     {
-        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.ShortLifecycleTimeout());
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
         world.Faults.Set("createacct", Fault.LateReply(AccountWorld.LongerThanTheTimeout), 1);
 
         AccountChangeResult result = await world.OpenAsync(Domain, User, world.ProPlan);
@@ -49,7 +49,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
     [InlineData("reset", FailureKind.Transport)]
     public async Task A_lost_answer_with_the_work_not_done_keeps_the_opening_and_the_next_run_creates_the_account_once(string fault, FailureKind kind)
     {
-        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.ShortLifecycleTimeout());
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
         world.Faults.Add("createacct*1=" + (fault == "hang" ? "hang:" + (int)AccountWorld.LongerThanTheTimeout.TotalMilliseconds : fault));
 
         var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User, world.ProPlan));

@@ -86,7 +86,7 @@ public sealed class SuspensionTests : IClassFixture<OperationsWorldFixture>
     [Fact]
     public async Task A_late_answer_to_a_suspension_is_settled_by_reading_the_server()
     {
-        await using OperationsWorld world = await OpenedAsync(AccountWorld.ShortLifecycleTimeout());
+        await using OperationsWorld world = await OpenedAsync(AccountWorld.GivingUpOn("suspendacct"));
         world.Faults.Set("suspendacct", Fault.LateReply(AccountWorld.LongerThanTheTimeout), 1);
 
         AccountChangeResult result = await world.Accounts().SuspendAsync(world.Ref(User), "Overdue");

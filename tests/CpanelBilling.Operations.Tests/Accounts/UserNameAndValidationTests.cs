@@ -141,7 +141,7 @@ public sealed class UserNameAndValidationTests : IClassFixture<OperationsWorldFi
         OpenAccountRequest noPlan = world.Request("fine.example.com", "fine");
         noPlan.PlanName = "Platinum";
 
-        AccountWorld.AssertFailure(await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(noServer)), Core.Operations.OperationErrorIds.ServerNotFound, FailureKind.NotFound);
+        AccountWorld.AssertFailure(await Assert.ThrowsAsync<Core.Operations.Servers.ServerNotFoundException>(() => world.Accounts().OpenAsync(noServer)), Core.Operations.OperationErrorIds.ServerNotFound, FailureKind.NotFound);
         AccountWorld.AssertFailure(await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(noCustomer)), AccountErrorIds.CustomerNotFound, FailureKind.NotFound);
         AccountWorld.AssertFailure(await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(noPlan)), AccountErrorIds.PlanNotFound, FailureKind.NotFound);
         Assert.Empty(world.Simulator.Server.Requests);

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations.Servers;
 
 namespace CpanelBilling.Core.Operations.Accounts;
 
@@ -15,7 +16,7 @@ internal sealed class AccountTargets
 
     public async Task<BillingServer> ServerAsync(string name, CancellationToken cancellationToken) =>
         await billing.FindServerAsync(name, cancellationToken).ConfigureAwait(false)
-        ?? throw new AccountOperationException(OperationErrorIds.ServerNotFound, FailureKind.NotFound, $"Billing has no server '{name}'. Add it with Add-CpServer, or check the name with Get-CpServer.", name);
+        ?? throw new ServerNotFoundException(name);
 
     public async Task<Customer> CustomerAsync(string login, CancellationToken cancellationToken) =>
         await billing.FindCustomerAsync(login, cancellationToken).ConfigureAwait(false)
