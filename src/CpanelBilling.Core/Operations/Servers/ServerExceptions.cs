@@ -26,3 +26,34 @@ public sealed class ServerDisabledException : CpanelBillingException
     {
     }
 }
+
+/// <summary>Billing has no server of that name.</summary>
+public sealed class ServerNotFoundException : CpanelBillingException
+{
+    public ServerNotFoundException(string serverName)
+        : base(
+            OperationErrorIds.ServerNotFound,
+            FailureKind.NotFound,
+            $"Billing has no server named '{serverName}'. List the servers with Get-CpServer, or add this one with Add-CpServer.",
+            serverName)
+    {
+    }
+}
+
+/// <summary>A server still has accounts that are not deleted, so removing it from billing was refused.</summary>
+public sealed class ServerHasLiveAccountsException : CpanelBillingException
+{
+    public ServerHasLiveAccountsException(string serverName, int liveAccounts)
+        : base(
+            OperationErrorIds.ServerHasLiveAccounts,
+            FailureKind.Conflict,
+            $"Server '{serverName}' still has {liveAccounts} account(s) in billing that are not deleted, so it was not removed. "
+            + $"Remove or move those accounts first, disable the server instead (Set-CpServer -Name '{serverName}' -Enabled $false), "
+            + "or use -Force to remove the server with every account, IP, package and bandwidth record billing keeps for it.",
+            serverName)
+    {
+        LiveAccounts = liveAccounts;
+    }
+
+    public int LiveAccounts { get; }
+}
