@@ -24,4 +24,6 @@ public static class OperationErrorIds
 
     // Bandwidth.
     public const string InvalidBandwidthMonth = "InvalidBandwidthMonth";
+    public const string InvalidBandwidthRequest = "InvalidBandwidthRequest";
+    public const string UnexpectedBandwidthReport = "UnexpectedBandwidthReport";
 }
