@@ -14,7 +14,7 @@
     FormatsToProcess     = @('CpanelBilling.format.ps1xml')
     # Exactly the cmdlet classes of CpanelBilling.dll (a test compares them); never a wildcard, so PowerShell can
     # list the commands without loading the assembly.
-    CmdletsToExport      = @()
+    CmdletsToExport      = @('Connect-CpBilling', 'Get-CpServer')
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

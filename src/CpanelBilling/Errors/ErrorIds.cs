@@ -12,4 +12,7 @@ public static class ErrorIds
 
     /// <summary>A worker running one pipeline item concurrently failed with an exception we did not expect.</summary>
     public const string WorkerFailed = "CpWorkerFailed";
+
+    /// <summary>Connect-CpBilling got -Credential without -Server, or the other way round.</summary>
+    public const string CredentialWithoutServer = "CpCredentialWithoutServer";
 }

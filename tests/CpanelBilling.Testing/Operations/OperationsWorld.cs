@@ -85,6 +85,9 @@ public sealed class OperationsWorld : IAsyncDisposable
 
     public Customer Customer { get; }
 
+    /// <summary>The SQLite file of the world's billing database (for a second connection, e.g. a PowerShell session).</summary>
+    public string DatabasePath => database.FilePath;
+
     /// <summary>A client for the simulator as the operations use it (same factory, same credential).</summary>
     public IWhmClient Client => Context.Servers.Connect(Server);
 
@@ -100,7 +103,7 @@ public sealed class OperationsWorld : IAsyncDisposable
         var memoryLog = new MemoryCallLogSink();
         var fileLog = new FileCallLogSink(callLogPath);
         WhmClientOptions options = clientOptions ?? FastClientOptions();
-        options.CallLog = new TeeCallLogSink(memoryLog, fileLog);
+        options.CallLog = new CompositeCallLogSink(memoryLog, fileLog);
         var clients = new WhmClientFactory(options);
 
         BillingServer server = await billing.AddServerAsync("web01", new ServerSettings

@@ -34,6 +34,17 @@ public sealed class SessionCredentialStore : IServerCredentialSource
 
     public bool Contains(string serverName) => credentials.ContainsKey(serverName);
 
+    /// <summary>The servers whose credential is held, sorted.</summary>
+    public string[] ServerNames
+    {
+        get
+        {
+            string[] names = System.Linq.Enumerable.ToArray(credentials.Keys);
+            System.Array.Sort(names, StringComparer.OrdinalIgnoreCase);
+            return names;
+        }
+    }
+
     public WhmCredential? Find(BillingServer server)
     {
         if (credentials.TryGetValue(server.Name, out WhmCredential? known))
