@@ -27,19 +27,6 @@ public sealed class ServerDisabledException : CpanelBillingException
     }
 }
 
-/// <summary>Billing has no server of that name.</summary>
-public sealed class ServerNotFoundException : CpanelBillingException
-{
-    public ServerNotFoundException(string serverName)
-        : base(
-            OperationErrorIds.ServerNotFound,
-            FailureKind.NotFound,
-            $"Billing has no server named '{serverName}'. List the servers with Get-CpServer, or add this one with Add-CpServer.",
-            serverName)
-    {
-    }
-}
-
 /// <summary>A server still has accounts that are not deleted, so removing it from billing was refused.</summary>
 public sealed class ServerHasLiveAccountsException : CpanelBillingException
 {
