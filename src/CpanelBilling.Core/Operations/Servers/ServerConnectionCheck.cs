@@ -48,7 +48,7 @@ public sealed class ServerConnectionCheck
         var warnings = new List<string>();
         if (!settings.Enabled)
         {
-            warnings.Add($"Server '{server.Name}' is disabled in billing; operations leave it alone until Set-CpServer -Name '{server.Name}' -Enabled $true.");
+            warnings.Add($"Server '{server.Name}' is disabled in billing; operations leave it alone until Set-CpServer -Name '{server.Name}' -Enabled.");
         }
 
         IWhmClient client;
