@@ -14,7 +14,21 @@
     FormatsToProcess     = @('CpanelBilling.format.ps1xml')
     # Exactly the cmdlet classes of CpanelBilling.dll (a test compares them); never a wildcard, so PowerShell can
     # list the commands without loading the assembly.
-    CmdletsToExport      = @('Connect-CpBilling', 'Get-CpServer')
+    CmdletsToExport      = @(
+        'Add-CpServer',
+        'Connect-CpBilling',
+        'Get-CpBandwidth',
+        'Get-CpServer',
+        'Get-CpServerPackage',
+        'New-CpPackage',
+        'Remove-CpPackage',
+        'Remove-CpServer',
+        'Save-CpBandwidth',
+        'Set-CpPackage',
+        'Set-CpServer',
+        'Sync-CpServer',
+        'Test-CpServerConnection'
+    )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

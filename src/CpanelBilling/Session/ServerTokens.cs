@@ -1,0 +1,42 @@
+using System;
+using System.Management.Automation;
+using CpanelBilling.Commands;
+using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Whm;
+
+namespace CpanelBilling.Session;
+
+/// <summary>
+/// Keeps the API token a command was given for a server (-Credential: the WHM user, the token as password): in the
+/// SecretManagement vault and secret billing names for the server, so later sessions find it, and in this session.
+/// Without SecretManagement the token lives for this session only, and the warning says how to keep it.
+/// </summary>
+internal static class ServerTokens
+{
+    public static void Keep(CpSessionCmdlet cmdlet, BillingServer server, PSCredential credential)
+    {
+        ServerSettings settings = server.Settings;
+        cmdlet.Session.Credentials.Set(server.Name, new WhmCredential(credential.UserName, credential.Password));
+        string store = settings.TokenVault is null
+            ? $"Set-Secret -Name '{settings.TokenSecretName}' -SecureStringSecret <token>"
+            : $"Set-Secret -Name '{settings.TokenSecretName}' -Vault '{settings.TokenVault}' -SecureStringSecret <token>";
+        if (!SecretVault.IsAvailable(cmdlet))
+        {
+            cmdlet.WriteWarning(
+                $"Microsoft.PowerShell.SecretManagement is not installed, so the API token of '{server.Name}' is kept for this session only. "
+                + $"To keep it: Install-Module Microsoft.PowerShell.SecretManagement (and a vault module such as Microsoft.PowerShell.SecretStore), register a vault, then {store}.");
+            return;
+        }
+
+        try
+        {
+            SecretVault.Set(cmdlet, settings.TokenSecretName, settings.TokenVault, credential.Password);
+            cmdlet.WriteVerbose($"API token of '{server.Name}' stored in SecretManagement as secret '{settings.TokenSecretName}'{(settings.TokenVault is null ? " (default vault)" : " in vault '" + settings.TokenVault + "'")}.");
+        }
+        catch (Exception failure) when (failure is RuntimeException or InvalidOperationException)
+        {
+            cmdlet.WriteWarning(
+                $"The API token of '{server.Name}' could not be stored in SecretManagement ({failure.Message}); it is kept for this session only. To keep it: {store}.");
+        }
+    }
+}
