@@ -83,8 +83,8 @@ internal sealed class SeededBilling : IAsyncDisposable
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         DateTime now = DateTime.UtcNow;
-        int domains = await ExecuteAsync(connection, transaction, InsertDomains, ("@count", count), ("@customer_id", scenario.Customer.Id), ("@now", now));
-        int inserted = await ExecuteAsync(connection, transaction, InsertAccounts,
+        int domains = await ExecuteInTransactionAsync(connection, transaction, InsertDomains, ("@count", count), ("@customer_id", scenario.Customer.Id), ("@now", now));
+        int inserted = await ExecuteInTransactionAsync(connection, transaction, InsertAccounts,
             ("@customer_id", scenario.Customer.Id), ("@server_id", scenario.Server.Id), ("@plan_id", scenario.Plan.Id),
             ("@status", (int)AccountStatus.Active), ("@now", now));
         if (domains != count || inserted != count)
@@ -95,7 +95,7 @@ internal sealed class SeededBilling : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
-    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private static async Task<int> ExecuteInTransactionAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
     {
         await using SqliteCommand command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -54,7 +54,7 @@ public class WhmRoundTripBenchmarks
         _factory.Dispose();
         await _simulator.DisposeAsync();
         _connections.Dispose();
-        Console.WriteLine($"// {_calls:N0} version calls were made over {Interlocked.Read(ref _connectionsClosed)} TLS connection(s).");
+        Console.WriteLine($"// {Interlocked.Read(ref _calls):N0} version calls were made over {Interlocked.Read(ref _connectionsClosed)} TLS connection(s).");
     }
 
     [Benchmark(OperationsPerInvoke = CallsPerInvocation, Description = "version, one at a time")]
