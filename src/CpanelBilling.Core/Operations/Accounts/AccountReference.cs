@@ -1,9 +1,12 @@
-using System;
 using System.Globalization;
 
 namespace CpanelBilling.Core.Operations.Accounts;
 
-/// <summary>Names one billing account: by its id, or by server name and cPanel user name (the live account).</summary>
+/// <summary>
+/// Names one billing account: by its id, or by server name and cPanel user name (the live account). A reference
+/// that cannot name any account (an id below 1, a blank name) is refused with the operations' InvalidArgument
+/// error, as any other bad input, since its values come straight from cmdlet parameters and piped objects.
+/// </summary>
 public sealed class AccountReference
 {
     private AccountReference(long? accountId, string? serverName, string? userName)
@@ -20,18 +23,21 @@ public sealed class AccountReference
     public string? UserName { get; }
 
     public static AccountReference ById(long accountId) =>
-        accountId > 0 ? new AccountReference(accountId, null, null) : throw new ArgumentOutOfRangeException(nameof(accountId), accountId, "Account ids start at 1.");
+        accountId > 0
+            ? new AccountReference(accountId, null, null)
+            : throw AccountOperationException.Invalid(
+                AccountErrorIds.InvalidRequest, $"Account id {accountId.ToString(CultureInfo.InvariantCulture)} names no account; account ids start at 1.", "AccountId");
 
     public static AccountReference ByUserName(string serverName, string userName)
     {
         if (string.IsNullOrWhiteSpace(serverName))
         {
-            throw new ArgumentException("The server name must not be empty.", nameof(serverName));
+            throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "The server name is empty; give the server the account is on.", "Server");
         }
 
         if (string.IsNullOrWhiteSpace(userName))
         {
-            throw new ArgumentException("The user name must not be empty.", nameof(userName));
+            throw AccountOperationException.Invalid(AccountErrorIds.InvalidUserName, "The user name is empty; give the account's cPanel user name.", "UserName");
         }
 
         return new AccountReference(null, serverName.Trim(), userName.Trim().ToLowerInvariant());
