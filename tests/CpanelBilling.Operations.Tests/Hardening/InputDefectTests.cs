@@ -1,5 +1,8 @@
+using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Core.Operations.Accounts.Validation;
+using CpanelBilling.Operations.Tests.Accounts;
 using CpanelBilling.Testing.Operations;
 using Xunit;
 
@@ -24,10 +27,40 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         AssertInvalid(Assert.Throws<AccountOperationException>(() => AccountReference.ByUserName("web01", "\t")), AccountErrorIds.InvalidUserName);
     }
 
+    [Theory]
+    [InlineData("shop\n.example.com")]
+    [InlineData("example.com\n.")]
+    [InlineData("a.b\n.example.org")]
+    public async Task A_domain_with_a_line_break_at_the_end_of_a_label_is_refused_before_any_call(string domain)
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(world.Request(domain, "shop")));
+
+        AssertInvalid(failure, AccountErrorIds.InvalidDomain);
+        Assert.NotNull(CpanelDomainName.Problem(CpanelDomainName.Normalize(domain)));
+        Assert.Empty(world.Simulator.Server.Requests);
+        Assert.Empty(await world.AccountsInBillingAsync());
+    }
+
+    [Fact]
+    public void A_user_name_ending_in_a_line_break_is_not_a_user_name()
+    {
+        Assert.NotNull(CpanelUserName.Problem("bob\n"));
+        Assert.NotNull(CpanelUserName.Problem("123\n"));
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);
         Assert.Equal(errorId, failure.ErrorId);
         Assert.False(string.IsNullOrWhiteSpace(failure.Message));
+    }
+
+    private async Task<OperationsWorld> QuietWorldAsync()
+    {
+        OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        world.Simulator.Server.ClearRequests();
+        return world;
     }
 }

@@ -14,8 +14,9 @@ public static class CpanelDomainName
 {
     public const int MaxLength = 254;
 
-    private static readonly Regex Label = new("^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex TopLabel = new("^(?:[a-z0-9]+|xn--[a-z0-9-]+)$", RegexOptions.CultureInvariant);
+    // \z, not $: in .NET, $ also matches before a final line break, which would let "shop\n.example.com" through.
+    private static readonly Regex Label = new(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant);
+    private static readonly Regex TopLabel = new(@"^(?:[a-z0-9]+|xn--[a-z0-9-]+)\z", RegexOptions.CultureInvariant);
 
     private static readonly string[] ReservedTopLabels = { "bkup", "bkup2", "cache", "json", "lock", "mbox", "offset", "stor", "yaml", "invalid", "localhost" };
 

@@ -17,8 +17,9 @@ public static class CpanelUserName
     /// <summary>The length of the database prefix: user names must differ in their first this many characters.</summary>
     public const int UniquePrefixLength = 8;
 
-    private static readonly Regex Shape = new("^(?![-.0-9])[_a-z0-9]{1,16}$", RegexOptions.CultureInvariant);
-    private static readonly Regex OnlySeparatorsAndDigits = new("^[-._0-9]+$", RegexOptions.CultureInvariant);
+    // \z, not $: in .NET, $ also matches before a final line break, so "bob\n" would pass.
+    private static readonly Regex Shape = new(@"^(?![-.0-9])[_a-z0-9]{1,16}\z", RegexOptions.CultureInvariant);
+    private static readonly Regex OnlySeparatorsAndDigits = new(@"^[-._0-9]+\z", RegexOptions.CultureInvariant);
 
     // Names of system users and services, and the aliases a stock /etc/aliases defines.
     private static readonly HashSet<string> ReservedNames = new(StringComparer.Ordinal)
