@@ -50,6 +50,22 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.NotNull(CpanelUserName.Problem("123\n"));
     }
 
+    [Theory]
+    [InlineData("\u212Aitchen.example.com", "kitchen", AccountErrorIds.InvalidDomain)]
+    [InlineData("\u0130nfo-shop.example.com", "infoshop", AccountErrorIds.InvalidDomain)]
+    [InlineData("kitchen.example.com", "\u212Aitchen", AccountErrorIds.InvalidUserName)]
+    [InlineData("bob.example.com", "\u0130bob", AccountErrorIds.InvalidUserName)]
+    public async Task A_letter_that_only_looks_like_ascii_is_refused_not_turned_into_another_name(string domain, string userName, string errorId)
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(world.Request(domain, userName)));
+
+        AssertInvalid(failure, errorId);
+        Assert.Empty(world.Simulator.Server.Requests);
+        Assert.Empty(await world.AccountsInBillingAsync());
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);

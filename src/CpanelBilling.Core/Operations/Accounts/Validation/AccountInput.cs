@@ -19,7 +19,7 @@ internal static class AccountInput
 
     public static string UserName(string? given)
     {
-        string name = (given ?? "").Trim().ToLowerInvariant();
+        string name = AsciiCase.ToLower((given ?? "").Trim());
         string? problem = CpanelUserName.Problem(name);
         return problem == null ? name : throw AccountOperationException.Invalid(AccountErrorIds.InvalidUserName, problem, given);
     }

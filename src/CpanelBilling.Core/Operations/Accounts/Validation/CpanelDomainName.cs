@@ -22,8 +22,8 @@ public static class CpanelDomainName
 
     private static readonly string[] CpanelDomains = { "cpanel.net", "cpanel.com" };
 
-    /// <summary>The domain as cPanel stores it: trimmed, lower case, without a trailing dot.</summary>
-    public static string Normalize(string domain) => (domain ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+    /// <summary>The domain as cPanel stores it: trimmed, ASCII letters in lower case, without a trailing dot.</summary>
+    public static string Normalize(string domain) => AsciiCase.ToLower((domain ?? "").Trim().TrimEnd('.'));
 
     /// <summary>Why <paramref name="domain"/> (normalized) cannot be an account's main domain, or null when it can.</summary>
     public static string? Problem(string domain)
