@@ -66,6 +66,24 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.Empty(await world.AccountsInBillingAsync());
     }
 
+    [Fact]
+    public async Task A_suspension_reason_that_is_not_one_line_of_well_formed_text_is_refused_before_any_call()
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+        Core.Billing.Account bob = await world.AddActiveAccountAsync("bob", "bob.example.com");
+
+        // Built here, not in [InlineData]: the test runner would replace the half surrogate pairs before the test saw them.
+        foreach (string reason in new[] { "Unpaid\u2028invoice 42", "Unpaid\u2029invoice 42", "Unpaid \uD800 invoice", "Unpaid invoice \uDC00" })
+        {
+            var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().SuspendAsync(world.Ref("bob"), reason));
+            AssertInvalid(failure, AccountErrorIds.InvalidSuspendReason);
+        }
+
+        Assert.Empty(world.Simulator.Server.Requests);
+        Assert.Empty(await world.JournalAsync());
+        Assert.Equal(bob.RowVersion, (await world.Billing.GetAccountAsync(bob.Id)).RowVersion);
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);

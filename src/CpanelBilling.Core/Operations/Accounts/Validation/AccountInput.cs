@@ -55,7 +55,7 @@ internal static class AccountInput
             : throw AccountOperationException.Invalid(AccountErrorIds.InvalidContactEmail, $"'{email}' is not an e-mail address.", "ContactEmail");
     }
 
-    /// <summary>A suspension reason: optional, trimmed, at most 1000 characters, one line.</summary>
+    /// <summary>A suspension reason: optional, trimmed, at most 1000 characters, one line of well-formed text.</summary>
     public static string? SuspendReason(string? given)
     {
         string? reason = string.IsNullOrWhiteSpace(given) ? null : given!.Trim();
@@ -72,9 +72,12 @@ internal static class AccountInput
                 "reason");
         }
 
-        return reason.Any(char.IsControl)
-            ? throw AccountOperationException.Invalid(AccountErrorIds.InvalidSuspendReason, "The suspension reason must be one line of text, without control characters.", "reason")
-            : reason;
+        return InputText.IsOneLine(reason)
+            ? reason
+            : throw AccountOperationException.Invalid(
+                AccountErrorIds.InvalidSuspendReason,
+                "The suspension reason must be one line of text: no control characters, no line or paragraph separators (U+2028, U+2029), no half of a surrogate pair.",
+                "reason");
     }
 
     /// <summary>Counts 0–999 or unlimited, sizes 1 MB–1 PiB or unlimited; null limits are not looked at.</summary>
