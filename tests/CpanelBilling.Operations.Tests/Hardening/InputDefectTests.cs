@@ -84,6 +84,23 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(bob.RowVersion, (await world.Billing.GetAccountAsync(bob.Id)).RowVersion);
     }
 
+    [Fact]
+    public async Task A_contact_address_with_a_control_character_or_half_a_surrogate_pair_is_refused_before_any_call()
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+
+        foreach (string email in new[] { "bob\u0000@example.com", "bob@exam\u0008ple.com", "bob@example.com\u001b", "bob@ex\uDC00ample.com" })
+        {
+            OpenAccountRequest request = world.Request("bob.example.com", "bob");
+            request.ContactEmail = email;
+            var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(request));
+            AssertInvalid(failure, AccountErrorIds.InvalidContactEmail);
+        }
+
+        Assert.Empty(world.Simulator.Server.Requests);
+        Assert.Empty(await world.AccountsInBillingAsync());
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);

@@ -39,7 +39,7 @@ internal static class AccountInput
             : throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, $"The {what} is empty; give one.", what);
     }
 
-    /// <summary>An optional contact address: one @ with text on both sides, no spaces, at most 254 characters.</summary>
+    /// <summary>An optional contact address: one @ with text on both sides, no spaces or control characters, at most 254 characters.</summary>
     public static string? ContactEmail(string? given)
     {
         string? email = string.IsNullOrWhiteSpace(given) ? null : given!.Trim();
@@ -49,7 +49,8 @@ internal static class AccountInput
         }
 
         int at = email.IndexOf('@');
-        bool valid = email.Length <= 254 && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
+        bool valid = email.Length <= 254 && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
+            && !email.Any(char.IsWhiteSpace) && InputText.IsOneLine(email);
         return valid
             ? email
             : throw AccountOperationException.Invalid(AccountErrorIds.InvalidContactEmail, $"'{email}' is not an e-mail address.", "ContactEmail");
