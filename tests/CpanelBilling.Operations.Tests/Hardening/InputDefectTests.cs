@@ -1,7 +1,9 @@
 using System.Threading.Tasks;
 using CpanelBilling.Core;
+using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Accounts;
 using CpanelBilling.Core.Operations.Accounts.Validation;
+using CpanelBilling.Core.Operations.Packages;
 using CpanelBilling.Operations.Tests.Accounts;
 using CpanelBilling.Testing.Operations;
 using Xunit;
@@ -99,6 +101,28 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
 
         Assert.Empty(world.Simulator.Server.Requests);
         Assert.Empty(await world.AccountsInBillingAsync());
+    }
+
+    [Fact]
+    public async Task Package_text_with_half_a_surrogate_pair_is_refused_before_any_call()
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+        var packages = new PackageOperations(world.Context);
+
+        foreach (PackageRequest request in new[]
+        {
+            new PackageRequest { Name = "gold\uD800" },
+            new PackageRequest { Name = "\uDC00gold" },
+            new PackageRequest { Name = "gold", FeatureList = "premium\uD800" },
+        })
+        {
+            var failure = await Assert.ThrowsAsync<OperationArgumentException>(() => packages.AddAsync("web01", request));
+            AssertInvalid(failure, OperationErrorIds.InvalidPackage);
+        }
+
+        AssertInvalid(await Assert.ThrowsAsync<OperationArgumentException>(() => packages.RemoveAsync("web01", "gold\uD800")), OperationErrorIds.InvalidPackage);
+        Assert.Empty(world.Simulator.Server.Requests);
+        Assert.Empty(await world.JournalAsync());
     }
 
     private static void AssertInvalid(CpanelBillingException failure, string errorId)

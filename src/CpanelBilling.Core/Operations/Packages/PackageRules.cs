@@ -129,6 +129,11 @@ public static class PackageRules
             return $"'{name}' has characters cPanel refuses: a package name may hold a-z, A-Z, 0-9, '.', '_', '-', spaces and non-ASCII letters.";
         }
 
+        if (!InputText.IsWellFormed(name))
+        {
+            return "the name holds half of a surrogate pair, which has no UTF-8 form: the server and billing would store another name.";
+        }
+
         return null;
     }
 
@@ -205,6 +210,7 @@ public static class PackageRules
         string? problem = trimmed.Length == 0 ? "it is empty; leave it out to keep cPanel's default."
             : trimmed.Length > maxLength ? $"'{trimmed}' is longer than {maxLength} characters."
             : trimmed.Any(char.IsControl) || trimmed.IndexOf(',') >= 0 ? $"'{trimmed}' holds a comma or a control character, which cPanel strips."
+            : !InputText.IsWellFormed(trimmed) ? "it holds half of a surrogate pair, which has no UTF-8 form."
             : rule(trimmed);
         if (problem is not null)
         {
