@@ -125,6 +125,22 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.Empty(await world.JournalAsync());
     }
 
+    [Fact]
+    public async Task A_package_size_the_server_cannot_store_is_refused_before_any_call_and_one_pebibyte_is_accepted()
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+        var packages = new PackageOperations(world.Context);
+
+        var failure = await Assert.ThrowsAsync<OperationArgumentException>(() => packages.AddAsync("web01", new PackageRequest { Name = "huge", Quota = "9223372036854775807" }));
+        PackageChangeResult largest = await packages.AddAsync("web01", new PackageRequest { Name = "largest", Quota = "1073741824", BandwidthLimit = "1073741824" });
+
+        AssertInvalid(failure, OperationErrorIds.InvalidPackage);
+        Assert.Contains("unlimited", failure.Message);
+        Assert.DoesNotContain(world.Simulator.Server.Requests, r => r.Function == "addpkg" && r.FormValue("name") == "huge");
+        Assert.Equal("1073741824", world.SimState.FindPackage("largest")?.Quota);
+        Assert.Equal(MegabyteLimit.Of(1L << 30), largest.Package?.Settings.Quota);
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);

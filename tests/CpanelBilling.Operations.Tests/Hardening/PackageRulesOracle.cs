@@ -25,9 +25,9 @@ internal static class PackageRulesOracle
             && name.All(c => IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ' ' || (c > 127 && !char.IsControl(c)));
     }
 
-    /// <summary>Not given, <c>unlimited</c> in any case, or a whole number of megabytes of at least 1.</summary>
+    /// <summary>Not given, <c>unlimited</c> in any case, or a whole number of megabytes from 1 to 1 PiB (2^30 MB), as for an account's own limits.</summary>
     public static bool IsValidMegabytes(string? text) =>
-        text is null || IsUnlimited(text) || (TryDigits(text.Trim(), out decimal value) && value >= 1 && value <= long.MaxValue);
+        text is null || IsUnlimited(text) || (TryDigits(text.Trim(), out decimal value) && value >= 1 && value <= 1L << 30);
 
     /// <summary>Not given, <c>unlimited</c> in any case, or a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
     public static bool IsValidCount(string? text, int minimum, int maximum) =>

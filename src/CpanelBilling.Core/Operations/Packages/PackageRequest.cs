@@ -10,13 +10,13 @@ public sealed class PackageRequest
     /// <summary>The package name. A reseller's token stores it as <c>reseller_name</c>.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>Disk quota (QUOTA): megabytes (at least 1) or <c>unlimited</c>. cPanel refuses 0.</summary>
+    /// <summary>Disk quota (QUOTA): megabytes (1 to 1 PiB) or <c>unlimited</c>. cPanel refuses 0.</summary>
     public string? Quota { get; set; }
 
-    /// <summary>Monthly bandwidth (BWLIMIT): megabytes (at least 1) or <c>unlimited</c>. cPanel refuses 0.</summary>
+    /// <summary>Monthly bandwidth (BWLIMIT): megabytes (1 to 1 PiB) or <c>unlimited</c>. cPanel refuses 0.</summary>
     public string? BandwidthLimit { get; set; }
 
-    /// <summary>Largest quota of one e-mail account (MAX_EMAILACCT_QUOTA): megabytes (at least 1) or <c>unlimited</c>.</summary>
+    /// <summary>Largest quota of one e-mail account (MAX_EMAILACCT_QUOTA): megabytes (1 to 1 PiB) or <c>unlimited</c>.</summary>
     public string? MaxEmailAccountQuota { get; set; }
 
     /// <summary>FTP accounts (MAXFTP): 0–999 or <c>unlimited</c>.</summary>

@@ -4,13 +4,14 @@ using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations.Accounts.Validation;
 using CpanelBilling.Core.Whm;
 
 namespace CpanelBilling.Core.Operations.Packages;
 
 /// <summary>
 /// What cPanel accepts in a package, checked here so an invalid package never reaches a server: the name rules of
-/// Cpanel::Validate::PackageName and Whostmgr::Packages::Info, sizes of at least 1 MB (addpkg refuses 0 for quota,
+/// Cpanel::Validate::PackageName and Whostmgr::Packages::Info, sizes of 1 MB to 1 PiB (addpkg refuses 0 for quota,
 /// bandwidth and e-mail account quota), counts of 0–999, the defer-fail percentage 1–100, and text without the
 /// characters cPanel would silently strip (',' everywhere, '/' in names of files on the server).
 /// </summary>
@@ -159,6 +160,13 @@ public static class PackageRules
         if (megabytes == 0)
         {
             problems.Add((setting, $"'{text}' is refused by cPanel for {cpanelName}: 0 is not a size here. Give at least 1 (megabytes) or 'unlimited'."));
+            return null;
+        }
+
+        // The same ceiling as an account's own limits: the server refuses sizes of that many digits.
+        if (megabytes > AccountInput.MaxMegabytes)
+        {
+            problems.Add((setting, $"'{text}' megabytes is more than {AccountInput.MaxMegabytes.ToString(CultureInfo.InvariantCulture)} (1 PiB); give 'unlimited' instead."));
             return null;
         }
 
