@@ -31,7 +31,14 @@ public sealed class WhmClientFactory : IDisposable
     /// <summary>The number of distinct endpoints with a live connection handler.</summary>
     public int ConnectionCount => connections.Count;
 
-    public WhmClient CreateClient(WhmEndpoint endpoint, WhmCredential credential, WhmClientOptions? options = null)
+    public WhmClient CreateClient(WhmEndpoint endpoint, WhmCredential credential, WhmClientOptions? options = null) =>
+        CreateClient(endpoint, credential, options, pinCommand: null);
+
+    /// <param name="pinCommand">
+    /// How the user pins a certificate for this endpoint, without the thumbprint (e.g. <c>Set-CpServer -Name 'web01'
+    /// -CertificateThumbprint</c>): a refused certificate's error then ends with the command to run.
+    /// </param>
+    internal WhmClient CreateClient(WhmEndpoint endpoint, WhmCredential credential, WhmClientOptions? options, string? pinCommand)
     {
         if (endpoint is null)
         {
@@ -49,7 +56,7 @@ public sealed class WhmClientFactory : IDisposable
         }
 
         WhmConnection connection = connections.GetOrAdd(endpoint, e => new Lazy<WhmConnection>(() => connect(e))).Value;
-        return new WhmClient(connection, credential, options?.Snapshot() ?? defaultOptions);
+        return new WhmClient(connection, credential, options?.Snapshot() ?? defaultOptions, pinCommand);
     }
 
     /// <summary>Closes every connection. Clients created by this factory cannot be used afterwards.</summary>

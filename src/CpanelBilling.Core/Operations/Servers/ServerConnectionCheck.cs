@@ -65,7 +65,7 @@ public sealed class ServerConnectionCheck
 
         using (await context.Throttle.EnterAsync(server, ThrottleLane.Requests, cancellationToken).ConfigureAwait(false))
         {
-            await RunAsync(client, report, warnings, $"Set-CpServer -Name '{server.Name}' -CertificateThumbprint", cancellationToken).ConfigureAwait(false);
+            await RunAsync(client, report, warnings, ServerConnector.PinCommand(server), cancellationToken).ConfigureAwait(false);
         }
 
         return report;
@@ -103,10 +103,11 @@ public sealed class ServerConnectionCheck
         {
             report.Certificate = client.PresentedCertificate;
             Fail(report, StatusOf(failure), failure);
-            if (failure is WhmCertificateException { PresentedThumbprint: { } presented })
+            if (failure is WhmCertificateException { PresentedThumbprint: { } presented } refused)
             {
-                report.PinHint = $"{pinCommand} '{presented}'";
-                report.Message += $" Once confirmed, pin it: {report.PinHint}";
+                // A client of a server in billing already says how to pin in its error; a host not in billing does not.
+                report.PinHint = refused.PinHint ?? $"{pinCommand} '{presented}'";
+                report.Message += refused.PinHint is null ? $" Once confirmed, pin it: {report.PinHint}" : "";
             }
             else if (report.Status == ConnectionCheckStatus.Unreachable)
             {

@@ -67,8 +67,12 @@ public sealed class ServerConnector : IServerConnector
         WhmCredential credential = credentials.Find(server)
             ?? throw new ServerCredentialMissingException(server.Name, settings.WhmUser, settings.TokenSecretName, settings.TokenVault);
         var endpoint = new WhmEndpoint(settings.HostName, settings.Port, settings.PinnedCertificateThumbprint);
-        return factory.CreateClient(endpoint, credential, options);
+        return factory.CreateClient(endpoint, credential, options, PinCommand(server));
     }
+
+    /// <summary>How a certificate is pinned for a server in billing (the thumbprint follows).</summary>
+    public static string PinCommand(BillingServer server) =>
+        $"Set-CpServer -Name '{(server ?? throw new ArgumentNullException(nameof(server))).Name}' -CertificateThumbprint";
 
     public IWhmClient Connect(WhmEndpoint endpoint, WhmCredential credential) =>
         factory.CreateClient(

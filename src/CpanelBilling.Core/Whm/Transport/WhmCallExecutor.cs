@@ -27,12 +27,15 @@ internal sealed class WhmCallExecutor
     private readonly WhmConnection connection;
     private readonly WhmCredential credential;
     private readonly WhmClientOptions options;
+    private readonly string? pinCommand;
 
-    public WhmCallExecutor(WhmConnection connection, WhmCredential credential, WhmClientOptions options)
+    /// <param name="pinCommand">How a certificate is pinned for this server, for the message of a refused one; null when unknown.</param>
+    public WhmCallExecutor(WhmConnection connection, WhmCredential credential, WhmClientOptions options, string? pinCommand)
     {
         this.connection = connection;
         this.credential = credential;
         this.options = options;
+        this.pinCommand = pinCommand;
     }
 
     /// <summary>
@@ -139,7 +142,7 @@ internal sealed class WhmCallExecutor
         CertificateRejection? rejection = connection.Validator.LastRejection;
         if (rejection is not null && Find<AuthenticationException>(ex) is not null)
         {
-            return new WhmCertificateException(info, rejection.Thumbprint, rejection.Errors, connection.Endpoint.PinnedCertificateSha256, ex);
+            return new WhmCertificateException(info, rejection.Thumbprint, rejection.Errors, connection.Endpoint.PinnedCertificateSha256, pinCommand, ex);
         }
 
         // Refused connections, unknown hosts and failed TLS handshakes happen before anything is sent.
