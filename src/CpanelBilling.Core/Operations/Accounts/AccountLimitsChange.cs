@@ -16,6 +16,40 @@ public sealed class AccountLimitsChange
     /// <summary>Limits to take from the package again.</summary>
     public ISet<AccountLimitKind> ResetToPackage { get; } = new HashSet<AccountLimitKind>();
 
+    /// <summary>The word that sends a limit back to the package (see <see cref="SetFromText"/>).</summary>
+    public const string PackageWord = "package";
+
+    /// <summary>
+    /// Sets one limit from text as an admin types it: a number (megabytes for bandwidth and disk, where 0 means
+    /// unlimited as in cPanel), <c>unlimited</c>, or <c>package</c> to go back to the package's value.
+    /// </summary>
+    public void SetFromText(AccountLimitKind kind, string text)
+    {
+        string value = (text ?? "").Trim();
+        AccountLimitValues.Copy(new AccountLimits(), Set, kind);
+        ResetToPackage.Remove(kind);
+        if (string.Equals(value, PackageWord, System.StringComparison.OrdinalIgnoreCase))
+        {
+            ResetToPackage.Add(kind);
+            return;
+        }
+
+        var parsed = new AccountLimits();
+        bool valid = kind is AccountLimitKind.Bandwidth or AccountLimitKind.Disk
+            ? TryParseSize(value, kind, parsed)
+            : TryParseCount(value, kind, parsed);
+        if (!valid)
+        {
+            string unit = kind is AccountLimitKind.Bandwidth or AccountLimitKind.Disk ? "a number of megabytes" : "a number";
+            throw AccountOperationException.Invalid(
+                AccountErrorIds.InvalidLimit,
+                $"'{value}' is not a {kind.Describe()} limit: give {unit}, 'unlimited', or '{PackageWord}'.",
+                kind.ToString());
+        }
+
+        AccountLimitValues.Copy(parsed, Set, kind);
+    }
+
     /// <summary>A change that makes the overrides exactly <paramref name="limits"/>: its null limits go back to the package.</summary>
     public static AccountLimitsChange ReplaceWith(AccountLimits limits)
     {
@@ -29,5 +63,41 @@ public sealed class AccountLimitsChange
         }
 
         return change;
+    }
+
+    private static bool TryParseSize(string text, AccountLimitKind kind, AccountLimits into)
+    {
+        if (!MegabyteLimit.TryParse(text, out MegabyteLimit limit))
+        {
+            return false;
+        }
+
+        if (kind == AccountLimitKind.Bandwidth)
+        {
+            into.Bandwidth = limit;
+        }
+        else
+        {
+            into.Disk = limit;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseCount(string text, AccountLimitKind kind, AccountLimits into)
+    {
+        if (!CountLimit.TryParse(text, out CountLimit limit))
+        {
+            return false;
+        }
+
+        switch (kind)
+        {
+            case AccountLimitKind.EmailAccounts: into.EmailAccounts = limit; break;
+            case AccountLimitKind.Databases: into.Databases = limit; break;
+            default: into.AddonDomains = limit; break;
+        }
+
+        return true;
     }
 }
