@@ -14,7 +14,21 @@
     FormatsToProcess     = @('CpanelBilling.format.ps1xml')
     # Exactly the cmdlet classes of CpanelBilling.dll (a test compares them); never a wildcard, so PowerShell can
     # list the commands without loading the assembly.
-    CmdletsToExport      = @('Connect-CpBilling', 'Get-CpServer')
+    CmdletsToExport      = @(
+        'Connect-CpBilling',
+        'Get-CpAccount',
+        'Get-CpCustomer',
+        'Get-CpPlan',
+        'Get-CpServer',
+        'New-CpAccount',
+        'New-CpCustomer',
+        'New-CpPlan',
+        'Remove-CpAccount',
+        'Resume-CpAccount',
+        'Set-CpAccountLimit',
+        'Set-CpAccountPackage',
+        'Suspend-CpAccount'
+    )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations.Accounts.Validation;
 
 namespace CpanelBilling.Core.Operations.Accounts;
 
@@ -48,6 +50,28 @@ public sealed class AccountLimitsChange
         }
 
         AccountLimitValues.Copy(parsed, Set, kind);
+    }
+
+    /// <summary>
+    /// Checks the change before anything is sent: values in range (counts 0–999, sizes up to 1 PiB), no limit both
+    /// set and reset, at least one limit named. Throws an InvalidArgument <see cref="AccountOperationException"/>.
+    /// </summary>
+    public void Validate()
+    {
+        AccountLimits set = AccountInput.Limits(Set);
+        AccountLimitKind[] both = AccountLimitValues.Kinds.Where(kind => AccountLimitValues.Has(set, kind) && ResetToPackage.Contains(kind)).ToArray();
+        if (both.Length > 0)
+        {
+            throw AccountOperationException.Invalid(
+                AccountErrorIds.InvalidLimit,
+                $"The {both[0].Describe()} limit is both set and reset to the package; give one or the other.",
+                both[0].ToString());
+        }
+
+        if (!AccountLimitValues.Kinds.Any(kind => AccountLimitValues.Has(set, kind)) && ResetToPackage.Count == 0)
+        {
+            throw AccountOperationException.Invalid(AccountErrorIds.InvalidLimit, "No limit to change was given.", null);
+        }
     }
 
     /// <summary>A change that makes the overrides exactly <paramref name="limits"/>: its null limits go back to the package.</summary>

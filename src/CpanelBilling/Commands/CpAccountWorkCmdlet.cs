@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Infrastructure;
+using CpanelBilling.Types;
+
+namespace CpanelBilling.Commands;
+
+/// <summary>
+/// Base of the account cmdlets that change servers: pipeline items run concurrently (-ThrottleLimit overall; the
+/// core caps calls per server), every Write* happens on the pipeline thread, a failed item is a non-terminating
+/// error with the account as target, and each result's server calls and warnings are reported.
+/// </summary>
+public abstract class CpAccountWorkCmdlet : CpSessionCmdlet
+{
+    private readonly HashSet<string> preparedServers = new(StringComparer.OrdinalIgnoreCase);
+    private PipelineWorkQueue? queue;
+    private AccountOperations? accounts;
+
+    /// <summary>How many accounts are worked on at once, across servers (each server's own limits apply too).</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 8;
+
+    internal AccountOperations Accounts => accounts ??= new AccountOperations(Operations);
+
+    protected override void EndProcessing()
+    {
+        queue?.Drain();
+        base.EndProcessing();
+    }
+
+    /// <summary>
+    /// Starts one item. The server's API token is made available first (here, on the pipeline thread); an unknown
+    /// server fails the item at once.
+    /// </summary>
+    internal void StartItem(string serverName, object target, Func<AccountOperations, CancellationToken, Task<AccountChangeResult>> work, Action<AccountChangeResult> onSuccess)
+    {
+        try
+        {
+            PrepareServer(serverName);
+        }
+        catch (CpanelBillingException failure)
+        {
+            WriteError(failure, target);
+            return;
+        }
+
+        AccountOperations operations = Accounts;
+        queue ??= CreateWorkQueue(ThrottleLimit);
+        queue.Start(
+            token => work(operations, token),
+            result =>
+            {
+                Report(result);
+                onSuccess(result);
+            },
+            failure =>
+            {
+                WriteCalls();
+                WriteError(failure, target);
+            });
+    }
+
+    /// <summary>Verbose lines for the calls made; warnings for what an admin should look at.</summary>
+    internal void Report(AccountChangeResult result)
+    {
+        WriteCalls();
+        foreach (ServerCallRecord call in result.Calls)
+        {
+            WriteVerbose($"{result.Account}: {call}");
+        }
+
+        foreach (string note in result.Warnings)
+        {
+            if (result.Changed)
+            {
+                WriteWarning(note);
+            }
+            else
+            {
+                WriteVerbose(note);
+            }
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            queue?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void PrepareServer(string serverName)
+    {
+        if (preparedServers.Add(serverName))
+        {
+            try
+            {
+                EnsureCredential(RequireServer(serverName));
+            }
+            catch
+            {
+                preparedServers.Remove(serverName);
+                throw;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Base of the cmdlets that change one existing account: the account comes as -InputObject (a CpAccount from
+/// Get-CpAccount) or by -Server and -UserName, by property name from any object that has them.
+/// </summary>
+public abstract class CpAccountChangeCmdlet : CpAccountWorkCmdlet
+{
+    private const string ByName = "ByName";
+    private const string ByObject = "ByObject";
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByObject)]
+    public CpAccount? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.ServerNameCompleter))]
+    public string Server { get; set; } = "";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByName)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.AccountUserNameCompleter))]
+    public string UserName { get; set; } = "";
+
+    /// <summary>Output the account after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>What ShouldProcess asks about, e.g. "Suspend the account on the server and in billing".</summary>
+    protected abstract string Action { get; }
+
+    /// <summary>Skip the confirmation prompt ConfirmImpact would raise (-Force of removals).</summary>
+    protected virtual bool SkipConfirmation => false;
+
+    internal abstract Task<AccountChangeResult> ChangeAsync(AccountOperations accounts, AccountReference account, CancellationToken cancellationToken);
+
+    protected override void ProcessRecord()
+    {
+        string server = InputObject?.Server ?? Server;
+        string user = InputObject?.UserName ?? UserName;
+        object target = (object?)InputObject ?? server + "/" + user;
+        if (!ShouldChange(server + "/" + user, Action, SkipConfirmation))
+        {
+            return;
+        }
+
+        AccountReference reference = InputObject != null ? AccountReference.ById(InputObject.Id) : AccountReference.ByUserName(server, user);
+        StartItem(server, target, (accounts, token) => ChangeAsync(accounts, reference, token), result =>
+        {
+            if (PassThru)
+            {
+                WriteObject(CpAccount.From(result.Account));
+            }
+        });
+    }
+}
