@@ -93,19 +93,8 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
 
     private OpenAccountRequest Request()
     {
-        var limits = new AccountLimitsChange();
-        foreach ((AccountLimitKind kind, string? text) in new[]
-        {
-            (AccountLimitKind.Bandwidth, Bandwidth), (AccountLimitKind.Disk, Disk), (AccountLimitKind.EmailAccounts, EmailAccounts),
-            (AccountLimitKind.Databases, Databases), (AccountLimitKind.AddonDomains, AddonDomains),
-        })
-        {
-            if (text != null)
-            {
-                limits.SetFromText(kind, text);
-            }
-        }
-
+        // 'package' means no override here: the package decides anyway.
+        AccountLimitsChange limits = AccountLimitsChange.FromText(Bandwidth, Disk, EmailAccounts, Databases, AddonDomains);
         return new OpenAccountRequest
         {
             ServerName = Server,

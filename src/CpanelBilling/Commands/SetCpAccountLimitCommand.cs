@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -49,22 +48,5 @@ public sealed class SetCpAccountLimitCommand : CpAccountChangeCmdlet
     internal override Task<AccountChangeResult> ChangeAsync(AccountOperations accounts, AccountReference account, CancellationToken cancellationToken) =>
         accounts.SetLimitsAsync(account, Change(), cancellationToken);
 
-    private AccountLimitsChange Change()
-    {
-        var change = new AccountLimitsChange();
-        Add(change, AccountLimitKind.Bandwidth, Bandwidth);
-        Add(change, AccountLimitKind.Disk, Disk);
-        Add(change, AccountLimitKind.EmailAccounts, EmailAccounts);
-        Add(change, AccountLimitKind.Databases, Databases);
-        Add(change, AccountLimitKind.AddonDomains, AddonDomains);
-        return change;
-    }
-
-    private static void Add(AccountLimitsChange change, AccountLimitKind kind, string? text)
-    {
-        if (text != null)
-        {
-            change.SetFromText(kind, text);
-        }
-    }
+    private AccountLimitsChange Change() => AccountLimitsChange.FromText(Bandwidth, Disk, EmailAccounts, Databases, AddonDomains);
 }

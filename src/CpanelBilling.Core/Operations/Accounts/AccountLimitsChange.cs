@@ -18,6 +18,28 @@ public sealed class AccountLimitsChange
     /// <summary>Limits to take from the package again.</summary>
     public ISet<AccountLimitKind> ResetToPackage { get; } = new HashSet<AccountLimitKind>();
 
+    /// <summary>
+    /// A change from the five limits as text (see <see cref="SetFromText"/>); a null text leaves that limit alone.
+    /// Values are read, not yet range-checked (<see cref="Validate"/> does that).
+    /// </summary>
+    public static AccountLimitsChange FromText(string? bandwidth, string? disk, string? emailAccounts, string? databases, string? addonDomains)
+    {
+        var change = new AccountLimitsChange();
+        foreach ((AccountLimitKind kind, string? text) in new[]
+        {
+            (AccountLimitKind.Bandwidth, bandwidth), (AccountLimitKind.Disk, disk), (AccountLimitKind.EmailAccounts, emailAccounts),
+            (AccountLimitKind.Databases, databases), (AccountLimitKind.AddonDomains, addonDomains),
+        })
+        {
+            if (text != null)
+            {
+                change.SetFromText(kind, text);
+            }
+        }
+
+        return change;
+    }
+
     /// <summary>The word that sends a limit back to the package (see <see cref="SetFromText"/>).</summary>
     public const string PackageWord = "package";
 
