@@ -145,6 +145,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(AccountStatus.Active, result.Account.Status);
         Assert.Equal(1, world.Sent("createacct"));
         Assert.Equal(OperationStatus.Succeeded, Assert.Single(await world.JournalAsync("createacct")).Status);
+        Assert.DoesNotContain(await world.JournalAsync(), e => e.Status is OperationStatus.Pending or OperationStatus.Unknown);
     }
 
     [Fact]
@@ -170,6 +171,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(new[] { "passwd", "limitbw" }, result.Calls.Select(c => c.Function));
         Assert.Equal(world.SimState.GetAccount(User).Password, AccountWorld.Reveal(result.Password!));
         await world.AssertNowhereReadableAsync(AccountWorld.Reveal(result.Password!), failure);
+        Assert.DoesNotContain(await world.JournalAsync(), e => e.Status is OperationStatus.Pending or OperationStatus.Unknown);
     }
 
     [Fact]

@@ -65,6 +65,8 @@ internal sealed class ChangePlanOperation
         }
         catch (CpanelBillingException failure)
         {
+            // The calls that went through put billing's own limits back: they are in line and done.
+            await work.CompleteAsync().ConfigureAwait(false);
             throw new AccountOperationException(
                 AccountErrorIds.LimitsNotApplied,
                 failure.Kind,

@@ -134,7 +134,7 @@ internal sealed class OpenAccountOperation
                 account => account.Status == AccountStatus.Active,
                 cancellationToken).ConfigureAwait(false);
             await work.CompleteAsync().ConfigureAwait(false);
-            await SettleEarlierCreatesAsync(work.Account, OperationStatus.Succeeded, "the account was found on the server and opened").ConfigureAwait(false);
+            await SettleEarlierAttemptsAsync(work, OperationStatus.Succeeded).ConfigureAwait(false);
 
             AccountChangeResult result = work.Result(changed: true, password: settings.ReturnPassword ? generated : null);
             if (settings.ReturnPassword)
@@ -197,7 +197,7 @@ internal sealed class OpenAccountOperation
             return onServer.Ip;
         }
 
-        await SettleEarlierCreatesAsync(account, OperationStatus.Failed, "the server shows no account").ConfigureAwait(false);
+        await SettleEarlierAttemptsAsync(work, OperationStatus.Failed).ConfigureAwait(false);
         var request = new CreateAccountRequest(account.UserName, account.DomainName)
         {
             Plan = package,
@@ -406,23 +406,31 @@ internal sealed class OpenAccountOperation
     }
 
     /// <summary>
-    /// Settles createacct entries of the account that earlier attempts left open (Pending or Unknown), now that the
-    /// server's state answers them.
+    /// Settles what earlier attempts of this opening left open (Pending or Unknown), now that this run knows:
+    /// their createacct by the server's state (<paramref name="outcome"/>), and, once the opening succeeded, the
+    /// limit and password calls this run made again, which supersede the earlier ones.
     /// </summary>
-    private async Task SettleEarlierCreatesAsync(Account account, OperationStatus outcome, string why)
+    private async Task SettleEarlierAttemptsAsync(AccountWork work, OperationStatus outcome)
     {
-        var open = new List<OperationJournalEntry>();
-        await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery { AccountId = account.Id }, CancellationToken.None).ConfigureAwait(false))
+        var settled = new HashSet<string>(StringComparer.Ordinal) { WhmFunctions.CreateAccount };
+        if (outcome == OperationStatus.Succeeded)
         {
-            if (entry.Function == WhmFunctions.CreateAccount && entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
+            settled.UnionWith(work.FunctionsCalled);
+        }
+
+        var open = new List<OperationJournalEntry>();
+        await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery { AccountId = work.Account.Id }, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (settled.Contains(entry.Function) && entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
             {
                 open.Add(entry);
             }
         }
 
+        string? why = outcome == OperationStatus.Failed ? "Settled by a later attempt: the server shows no account." : null;
         foreach (OperationJournalEntry entry in open)
         {
-            await Billing.CompleteOperationAsync(entry.Id, outcome, outcome == OperationStatus.Failed ? "Settled by a later attempt: " + why + "." : null, CancellationToken.None).ConfigureAwait(false);
+            await Billing.CompleteOperationAsync(entry.Id, outcome, why, CancellationToken.None).ConfigureAwait(false);
         }
     }
 
