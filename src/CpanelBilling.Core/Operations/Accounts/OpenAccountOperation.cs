@@ -191,7 +191,7 @@ internal sealed class OpenAccountOperation
             if (passwordKnownToCaller)
             {
                 // The earlier attempt set a password nobody has; set the one the caller knows.
-                await work.ChangeAsync(ServerAccountChanges.SetPassword(account.UserName, password), ThrottleLane.Requests, cancellationToken).ConfigureAwait(false);
+                await FinishingStepAsync(work, "setting its password", () => work.ChangeAsync(ServerAccountChanges.SetPassword(account.UserName, password), ThrottleLane.Requests, cancellationToken)).ConfigureAwait(false);
             }
 
             return onServer.Ip;
@@ -288,18 +288,22 @@ internal sealed class OpenAccountOperation
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ApplyDetailsAsync(AccountWork work, CancellationToken cancellationToken)
+    private static Task ApplyDetailsAsync(AccountWork work, CancellationToken cancellationToken) =>
+        FinishingStepAsync(work, "applying its own limits", () => AccountDetails.ApplyAsync(work, work.Account.Limits, cancellationToken));
+
+    /// <summary>A step after the account exists on the server; its failure leaves the opening for the next run.</summary>
+    private static async Task FinishingStepAsync(AccountWork work, string step, Func<Task> run)
     {
         try
         {
-            await AccountDetails.ApplyAsync(work, work.Account.Limits, cancellationToken).ConfigureAwait(false);
+            await run().ConfigureAwait(false);
         }
         catch (CpanelBillingException failure)
         {
             throw new AccountOperationException(
                 AccountErrorIds.OpenIncomplete,
                 failure.Kind,
-                $"'{work.UserName}' was created on '{work.Server.Name}', but applying its own limits failed: {failure.Message} Billing keeps the account as New; open it again to finish.",
+                $"'{work.UserName}' exists on '{work.Server.Name}', but {step} failed: {failure.Message} Billing keeps the account as New; open it again to finish.",
                 work.UserName,
                 failure);
         }
