@@ -28,10 +28,14 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
     [ArgumentCompleter(typeof(Completers.CustomerLoginCompleter))]
     public string Customer { get; set; } = "";
 
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
+    /// <summary>The billing plan; or give -Package.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(Completers.PlanNameCompleter))]
-    public string Plan { get; set; } = "";
+    public string? Plan { get; set; }
+
+    /// <summary>The server's cPanel package; the billing plan mapped to it is used.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Package { get; set; }
 
     /// <summary>The cPanel user name; derived from the domain when omitted.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -69,7 +73,7 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
     protected override void ProcessRecord()
     {
         string target = Server + "/" + Domain;
-        if (!ShouldChange(target, $"Open an account for '{Customer}' on plan '{Plan}' (createacct)"))
+        if (!ShouldChange(target, $"Open an account for '{Customer}' on {(Plan == null ? "package '" + Package + "'" : "plan '" + Plan + "'")} (createacct)"))
         {
             return;
         }
@@ -101,6 +105,7 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
             CustomerLogin = Customer,
             Domain = Domain,
             PlanName = Plan,
+            PackageName = Package,
             UserName = string.IsNullOrWhiteSpace(UserName) ? null : UserName,
             Password = Password == null || Password.Length == 0 ? null : new WhmSecret(Password),
             ReturnPassword = ReturnCredential,

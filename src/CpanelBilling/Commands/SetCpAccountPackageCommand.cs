@@ -15,19 +15,22 @@ namespace CpanelBilling.Commands;
 public sealed class SetCpAccountPackageCommand : CpAccountChangeCmdlet
 {
     /// <summary>The billing plan to move to.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(Position = 1)]
     [ArgumentCompleter(typeof(Completers.PlanNameCompleter))]
-    public string Plan { get; set; } = "";
+    public string? Plan { get; set; }
+
+    /// <summary>The package on the account's server to move to (the plan mapped to it).</summary>
+    [Parameter]
+    public string? Package { get; set; }
 
     /// <summary>Apply the plan's package again even when billing already has the account on that plan.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override string Action => $"Move the account to plan '{Plan}' (changepackage) and apply its own limits again";
+    protected override string Action => $"Move the account to {(Plan == null ? "package '" + Package + "'" : "plan '" + Plan + "'")} (changepackage) and apply its own limits again";
 
     protected override bool SkipConfirmation => Force;
 
     internal override Task<AccountChangeResult> ChangeAsync(AccountOperations accounts, AccountReference account, CancellationToken cancellationToken) =>
-        accounts.ChangePlanAsync(account, Plan, Force, cancellationToken);
+        accounts.ChangePlanAsync(account, Plan, Package, Force, cancellationToken);
 }

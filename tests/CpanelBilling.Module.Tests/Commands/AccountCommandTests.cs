@@ -73,6 +73,21 @@ public sealed class AccountCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task Orders_billing_holds_as_new_are_opened_by_piping_them_and_packages_name_plans()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        await world.World.Billing.OpenAccountAsync(world.World.Opening("order1", "order1.example.com", world.World.ProPlan));
+
+        CpAccount opened = Assert.Single(world.PS.Invoke("Get-CpAccount -Status New | New-CpAccount").AssertSuccess().OutputOf<CpAccount>());
+        CpAccount moved = Assert.Single(world.PS.Invoke("Set-CpAccountPackage order1 -Server web01 -Package basic -PassThru").AssertSuccess().OutputOf<CpAccount>());
+
+        Assert.Equal(CpAccountStatus.Active, opened.Status);
+        Assert.Equal("Pro", opened.Plan);
+        Assert.Equal("Basic", moved.Plan);
+        Assert.Equal(OperationsWorld.BasicPackage, world.World.SimState.GetAccount("order1").Plan);
+    }
+
+    [Fact]
     public async Task Get_CpAccount_filters_by_name_pattern_domain_and_status_and_reports_an_unknown_name()
     {
         await using CommandWorld world = await OpenedAsync("anna", "andy", "bert");

@@ -227,6 +227,25 @@ public sealed class OpenAccountTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task The_plan_can_be_given_as_its_package_on_the_server_but_not_as_a_package_of_another_plan()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        OpenAccountRequest byPackage = world.Request("bypkg.example.com", "bypkg");
+        byPackage.PlanName = null;
+        byPackage.PackageName = OperationsWorld.ProPackage;
+        OpenAccountRequest disagreeing = world.Request("other.example.com", "other");
+        disagreeing.PackageName = OperationsWorld.ProPackage;
+
+        AccountChangeResult result = await world.Accounts().OpenAsync(byPackage);
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(disagreeing));
+
+        Assert.Equal(world.ProPlan.Id, result.Account.PlanId);
+        Assert.Equal(OperationsWorld.ProPackage, world.SimState.GetAccount("bypkg").Plan);
+        AccountWorld.AssertFailure(failure, AccountErrorIds.InvalidRequest, FailureKind.InvalidArgument);
+        Assert.Null(world.SimState.FindAccount("other"));
+    }
+
+    [Fact]
     public async Task An_order_billing_holds_as_new_is_opened_by_reference()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);

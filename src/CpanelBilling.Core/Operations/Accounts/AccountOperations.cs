@@ -101,10 +101,11 @@ public sealed class AccountOperations
 
     /// <summary>
     /// changepackage to the plan's package on the account's server, the plan in billing, the account's own limits
-    /// again, then a read-back that reports differences. Already on the plan: no change unless forced.
+    /// again, then a read-back that reports differences. The plan is named, or given as its package on the
+    /// account's server (both: they must agree). Already on the plan: no change unless forced.
     /// </summary>
-    public Task<AccountChangeResult> ChangePlanAsync(AccountReference account, string planName, bool force = false, CancellationToken cancellationToken = default) =>
-        changePlan.ChangePlanAsync(account ?? throw new ArgumentNullException(nameof(account)), planName, force, cancellationToken);
+    public Task<AccountChangeResult> ChangePlanAsync(AccountReference account, string? planName, string? packageName = null, bool force = false, CancellationToken cancellationToken = default) =>
+        changePlan.ChangePlanAsync(account ?? throw new ArgumentNullException(nameof(account)), planName, packageName, force, cancellationToken);
 
     /// <summary>Sets or resets the account's limit overrides on the server and in billing.</summary>
     public Task<AccountChangeResult> SetLimitsAsync(AccountReference account, AccountLimitsChange change, CancellationToken cancellationToken = default) =>

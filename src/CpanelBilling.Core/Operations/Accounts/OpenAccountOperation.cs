@@ -36,7 +36,6 @@ internal sealed class OpenAccountOperation
     {
         string serverName = AccountInput.Name(request.ServerName, "server name");
         string customerLogin = AccountInput.Name(request.CustomerLogin, "customer login");
-        string planName = AccountInput.Name(request.PlanName, "plan name");
         string domain = AccountInput.Domain(request.Domain);
         string? userName = request.UserName == null ? null : AccountInput.UserName(request.UserName);
         AccountLimits limits = AccountInput.Limits(request.Limits);
@@ -44,7 +43,7 @@ internal sealed class OpenAccountOperation
 
         BillingServer server = await targets.ServerAsync(serverName, cancellationToken).ConfigureAwait(false);
         Customer customer = await targets.CustomerAsync(customerLogin, cancellationToken).ConfigureAwait(false);
-        BillingPlan plan = await targets.PlanAsync(planName, cancellationToken).ConfigureAwait(false);
+        BillingPlan plan = await targets.PlanAsync(request.PlanName, request.PackageName, server, cancellationToken).ConfigureAwait(false);
         (string package, _) = await targets.PackageAsync(plan, server, cancellationToken).ConfigureAwait(false);
         var settings = new Provisioning(request.Password, request.ReturnPassword, contactEmail ?? customer.Email);
 
