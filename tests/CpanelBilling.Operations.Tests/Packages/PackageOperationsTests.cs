@@ -138,6 +138,7 @@ public sealed class PackageOperationsTests : IClassFixture<OperationsWorldFixtur
         Assert.False(again.Changed);
         Assert.Null(again.JournalEntryId);
         Assert.Single(world.Simulator.Server.Requests, r => r.Function == "addpkg");
+        Assert.Equal(3, world.Simulator.Server.Requests.Count(r => r.Function == "listpkgs")); // before and after the change, once for the second run
     }
 
     [Fact]
@@ -290,6 +291,13 @@ public sealed class PackageOperationsTests : IClassFixture<OperationsWorldFixtur
         Assert.Equal(new[] { "basic", "default" }, (await packages.ListAsync("web01")).Select(p => p.Name));
         Assert.Equal(new[] { "basic", "default", "pro" }, (await packages.ListAsync("web01", includeRemoved: true)).Select(p => p.Name));
     }
+
+    [Theory]
+    [InlineData("root", "gold", "gold")]
+    [InlineData("reseller1", "gold", "reseller1_gold")]
+    [InlineData("reseller1", "reseller1_gold", "reseller1_gold")]
+    public void A_resellers_packages_are_stored_with_its_prefix(string whmUser, string name, string stored) =>
+        Assert.Equal(stored, PackageRules.StoredName(whmUser, name));
 
     private static PackageRequest Gold() => new()
     {

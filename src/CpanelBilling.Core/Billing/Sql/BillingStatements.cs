@@ -52,7 +52,8 @@ internal abstract class BillingStatements
         SelectServerById = $"SELECT {ServerColumns} FROM servers WHERE id = @server_id";
         SelectServerByName = $"SELECT {ServerColumns} FROM servers WHERE name = @name";
         SelectServers = $"SELECT {ServerColumns} FROM servers WHERE (@include_disabled = 1 OR enabled = 1) ORDER BY name";
-        CountServerLiveAccounts = "SELECT COUNT(*) FROM accounts WHERE server_id = @server_id AND status <> 4";
+        // Locked to the end of the transaction, so no account can be opened on the server between the count and the removal.
+        CountServerLiveAccounts = $"SELECT COUNT(*) FROM accounts{f.LockRangeHint} WHERE server_id = @server_id AND status <> 4";
         CountServerAccounts = "SELECT COUNT(*) FROM accounts WHERE server_id = @server_id";
 
         // Removing a server: children first, so foreign keys hold at every step.
