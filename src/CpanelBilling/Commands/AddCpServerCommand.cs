@@ -49,7 +49,7 @@ public sealed class AddCpServerCommand : CpSessionCmdlet
     public int MaxConcurrentRequests { get; set; } = ServerSettings.DefaultMaxConcurrentRequests;
 
     [Parameter]
-    public int MaxConcurrentChanges { get; set; } = ServerSettings.DefaultMaxConcurrentChanges;
+    public int MaxConcurrentAccountLifecycleCalls { get; set; } = ServerSettings.DefaultMaxConcurrentAccountLifecycleCalls;
 
     /// <summary>Adds the server disabled: operations leave it alone until Set-CpServer -Enabled.</summary>
     [Parameter]
@@ -80,7 +80,7 @@ public sealed class AddCpServerCommand : CpSessionCmdlet
                 TokenVault = TokenVault,
                 CertificateThumbprint = CertificateThumbprint,
                 MaxConcurrentRequests = MaxConcurrentRequests,
-                MaxConcurrentChanges = MaxConcurrentChanges,
+                MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
                 Enabled = !Disabled,
             }, token));
             if (Credential is not null)

@@ -51,7 +51,7 @@ public sealed class SetCpServerCommand : CpSessionCmdlet
     public int? MaxConcurrentRequests { get; set; }
 
     [Parameter]
-    public int? MaxConcurrentChanges { get; set; }
+    public int? MaxConcurrentAccountLifecycleCalls { get; set; }
 
     /// <summary>-Enabled enables the server, -Enabled:$false disables it (it stays in billing, operations leave it alone).</summary>
     [Parameter]
@@ -78,7 +78,7 @@ public sealed class SetCpServerCommand : CpSessionCmdlet
                 TokenVault = TokenVault,
                 CertificateThumbprint = CertificateThumbprint,
                 MaxConcurrentRequests = MaxConcurrentRequests,
-                MaxConcurrentChanges = MaxConcurrentChanges,
+                MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled.IsPresent : null,
             }, token));
             if (Credential is not null)

@@ -29,7 +29,7 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal(AccountStatus.Active, account.Status);
         BillingServer server = await upgraded.GetServerAsync(account.ServerId);
         Assert.Equal(ServerSettings.DefaultMaxConcurrentRequests, server.Settings.MaxConcurrentRequests);
-        Assert.Equal(ServerSettings.DefaultMaxConcurrentChanges, server.Settings.MaxConcurrentChanges);
+        Assert.Equal(ServerSettings.DefaultMaxConcurrentAccountLifecycleCalls, server.Settings.MaxConcurrentAccountLifecycleCalls);
 
         // What version 2 added works on the upgraded data.
         await upgraded.AcquireAccountLeaseAsync(accountId, "after-upgrade", TimeSpan.FromMinutes(1));

@@ -30,7 +30,7 @@ public abstract partial class BillingRepositoryContract
             TokenSecretName = "web1-api-token",
             PinnedCertificateThumbprint = "AB12",
             MaxConcurrentRequests = 8,
-            MaxConcurrentChanges = 3,
+            MaxConcurrentAccountLifecycleCalls = 3,
         });
 
         BillingServer read = await Repository.GetServerAsync(added.Id);
@@ -41,11 +41,21 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal("web1-api-token", read.Settings.TokenSecretName);
         Assert.Equal("AB12", read.Settings.PinnedCertificateThumbprint);
         Assert.Equal(8, read.Settings.MaxConcurrentRequests);
-        Assert.Equal(3, read.Settings.MaxConcurrentChanges);
+        Assert.Equal(3, read.Settings.MaxConcurrentAccountLifecycleCalls);
         Assert.True(read.Settings.Enabled);
         Assert.Equal(Start, read.CreatedUtc);
         Assert.Equal(read.Id, (await Repository.FindServerAsync("WEB1"))!.Id);
         Assert.Null(await Repository.FindServerAsync("web2"));
+    }
+
+    [BillingFact]
+    public async Task A_new_server_runs_one_account_creation_or_removal_at_a_time_unless_told_otherwise()
+    {
+        BillingServer added = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "web1.example.net", TokenSecretName = "web1-api-token" });
+
+        BillingServer read = await Repository.GetServerAsync(added.Id);
+        Assert.Equal(1, read.Settings.MaxConcurrentAccountLifecycleCalls);
+        Assert.Equal(4, read.Settings.MaxConcurrentRequests);
     }
 
     [BillingFact]

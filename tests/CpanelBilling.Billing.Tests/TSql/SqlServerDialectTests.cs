@@ -44,7 +44,7 @@ public sealed class SqlServerDialectTests
             new[] { "account_leases", "accounts", "bandwidth_records", "customers", "domains", "itemip", "operation_journal", "plan_packages", "plans", "schema_version", "server_ips", "server_packages", "servers" },
             Schema.Value.Tables.Keys.OrderBy(k => k, StringComparer.Ordinal));
         Assert.Contains("row_version", Schema.Value.Tables["accounts"]);
-        Assert.Contains("max_concurrent_changes", Schema.Value.Tables["servers"]);
+        Assert.Contains("max_concurrent_account_lifecycle_calls", Schema.Value.Tables["servers"]);
         Assert.Equal(new[] { "account_id", "total_bytes" }, Schema.Value.TableTypes[SqlServerStatements.ObservationListType].OrderBy(c => c));
     }
 

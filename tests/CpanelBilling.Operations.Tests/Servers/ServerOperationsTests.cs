@@ -31,7 +31,7 @@ public sealed class ServerOperationsTests : IClassFixture<OperationsWorldFixture
             TokenVault = "HostingVault",
             CertificateThumbprint = Thumbprint,
             MaxConcurrentRequests = 6,
-            MaxConcurrentChanges = 1,
+            MaxConcurrentAccountLifecycleCalls = 1,
         });
 
         BillingServer stored = await servers.GetAsync("WEB02");
@@ -44,7 +44,7 @@ public sealed class ServerOperationsTests : IClassFixture<OperationsWorldFixture
         Assert.Equal("CpanelBilling-web02", stored.Settings.TokenSecretName);
         Assert.Equal(Thumbprint.Replace(":", "").ToLowerInvariant(), stored.Settings.PinnedCertificateThumbprint);
         Assert.Equal(6, stored.Settings.MaxConcurrentRequests);
-        Assert.Equal(1, stored.Settings.MaxConcurrentChanges);
+        Assert.Equal(1, stored.Settings.MaxConcurrentAccountLifecycleCalls);
         Assert.True(stored.Settings.Enabled);
         Assert.Equal(new[] { "web01", "web02" }, (await servers.ListAsync()).Select(s => s.Name));
     }
@@ -58,7 +58,7 @@ public sealed class ServerOperationsTests : IClassFixture<OperationsWorldFixture
     [InlineData("web02", "web02.example.net", 2087, "re seller", null, 4, 2, "WhmUser")]
     [InlineData("web02", "web02.example.net", 2087, "root:x", null, 4, 2, "WhmUser")]
     [InlineData("web02", "web02.example.net", 2087, "root", "0123456789abcdef0123456789abcdef01234567", 4, 2, "CertificateThumbprint")]
-    [InlineData("web02", "web02.example.net", 2087, "root", null, 2, 3, "MaxConcurrentChanges")]
+    [InlineData("web02", "web02.example.net", 2087, "root", null, 2, 3, "MaxConcurrentAccountLifecycleCalls")]
     [InlineData("web02", "web02.example.net", 2087, "root", null, 0, 1, "MaxConcurrentRequests")]
     [InlineData("web*", "web02.example.net", 2087, "root", null, 4, 2, "Name")]
     [InlineData("  ", "web02.example.net", 2087, "root", null, 4, 2, "Name")]
@@ -75,7 +75,7 @@ public sealed class ServerOperationsTests : IClassFixture<OperationsWorldFixture
             WhmUser = user,
             CertificateThumbprint = thumbprint,
             MaxConcurrentRequests = requests,
-            MaxConcurrentChanges = changes,
+            MaxConcurrentAccountLifecycleCalls = changes,
         }));
 
         Assert.Equal(refused, error.ParameterName);
@@ -111,7 +111,7 @@ public sealed class ServerOperationsTests : IClassFixture<OperationsWorldFixture
         Assert.Equal(before.Port, updated.Settings.Port);
         Assert.Equal(before.WhmUser, updated.Settings.WhmUser);
         Assert.Equal(before.TokenSecretName, updated.Settings.TokenSecretName);
-        Assert.Equal(before.MaxConcurrentChanges, updated.Settings.MaxConcurrentChanges);
+        Assert.Equal(before.MaxConcurrentAccountLifecycleCalls, updated.Settings.MaxConcurrentAccountLifecycleCalls);
 
         await Assert.ThrowsAsync<OperationArgumentException>(() => servers.UpdateAsync("web01", new ServerUpdate { Port = 2095 }));
         Assert.Equal(before.Port, (await servers.GetAsync("web01")).Settings.Port);

@@ -150,6 +150,12 @@ public sealed class OperationsWorld : IAsyncDisposable
         RetryMaxDelay = TimeSpan.FromMilliseconds(50),
     };
 
+    /// <summary>
+    /// Another repository on the same database file, as a second runbook (another process or machine) would
+    /// open it: leases and row versions are shared through the database, nothing else.
+    /// </summary>
+    public Task<IBillingRepository> OpenBillingAgainAsync() => database.OpenRepositoryAsync();
+
     /// <summary>The opening of an account for the world's customer on the world's server.</summary>
     public AccountOpening Opening(string userName, string domain, BillingPlan? plan = null) => new()
     {

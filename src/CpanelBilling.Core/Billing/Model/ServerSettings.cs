@@ -9,7 +9,7 @@ public sealed class ServerSettings
     public const int DefaultPort = 2087;
     public const string DefaultWhmUser = "root";
     public const int DefaultMaxConcurrentRequests = 4;
-    public const int DefaultMaxConcurrentChanges = 2;
+    public const int DefaultMaxConcurrentAccountLifecycleCalls = 1;
 
     public string HostName { get; set; } = "";
 
@@ -26,11 +26,14 @@ public sealed class ServerSettings
     /// <summary>SHA-256 thumbprint (hex) of a self-signed certificate to trust; null means normal TLS validation.</summary>
     public string? PinnedCertificateThumbprint { get; set; }
 
-    /// <summary>How many calls may run against the server at once.</summary>
+    /// <summary>How many calls may run against the server at once (reads, suspensions, limits, packages).</summary>
     public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
 
-    /// <summary>How many of those may change the server (createacct and the like are heavy on a WHM host).</summary>
-    public int MaxConcurrentChanges { get; set; } = DefaultMaxConcurrentChanges;
+    /// <summary>
+    /// How many account creations and removals (createacct, removeacct) may run against the server at once. These
+    /// run long scripts that cPanel serializes anyway, so the default is one at a time.
+    /// </summary>
+    public int MaxConcurrentAccountLifecycleCalls { get; set; } = DefaultMaxConcurrentAccountLifecycleCalls;
 
     /// <summary>A disabled server stays in billing but operations leave it alone.</summary>
     public bool Enabled { get; set; } = true;

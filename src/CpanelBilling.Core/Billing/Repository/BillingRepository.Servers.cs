@@ -118,7 +118,7 @@ internal sealed partial class BillingRepository
             TokenSecretName = ColumnLimits.Required(settings.TokenSecretName, "token secret name", ColumnLimits.TokenSecret),
             PinnedCertificateThumbprint = ColumnLimits.Optional(settings.PinnedCertificateThumbprint, "certificate thumbprint", ColumnLimits.Thumbprint),
             MaxConcurrentRequests = ColumnLimits.Positive(settings.MaxConcurrentRequests, "maximum of concurrent requests"),
-            MaxConcurrentChanges = ColumnLimits.Positive(settings.MaxConcurrentChanges, "maximum of concurrent changes"),
+            MaxConcurrentAccountLifecycleCalls = ColumnLimits.Positive(settings.MaxConcurrentAccountLifecycleCalls, "maximum of concurrent account creations and removals"),
             Enabled = settings.Enabled,
         };
     }
@@ -132,6 +132,6 @@ internal sealed partial class BillingRepository
             .With("@token_secret", settings.TokenSecretName)
             .With("@cert_thumbprint", settings.PinnedCertificateThumbprint)
             .With("@max_concurrent_requests", settings.MaxConcurrentRequests)
-            .With("@max_concurrent_changes", settings.MaxConcurrentChanges)
+            .With("@max_concurrent_account_lifecycle_calls", settings.MaxConcurrentAccountLifecycleCalls)
             .With("@enabled", settings.Enabled);
 }

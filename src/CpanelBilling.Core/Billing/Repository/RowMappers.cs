@@ -18,7 +18,7 @@ internal static class RowMappers
             TokenSecretName = r.String("token_secret"),
             PinnedCertificateThumbprint = r.StringOrNull("cert_thumbprint"),
             MaxConcurrentRequests = r.Int32("max_concurrent_requests"),
-            MaxConcurrentChanges = r.Int32("max_concurrent_changes"),
+            MaxConcurrentAccountLifecycleCalls = r.Int32("max_concurrent_account_lifecycle_calls"),
             Enabled = r.Bool("enabled"),
         };
         return new BillingServer(r.Int64("id"), r.String("name"), settings, r.Utc("created_utc"), r.Utc("changed_utc"));

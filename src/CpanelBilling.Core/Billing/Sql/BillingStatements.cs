@@ -24,7 +24,7 @@ internal abstract class BillingStatements
 
     private const string ServerColumns =
         "id, name, host_name, port, whm_user, token_vault, token_secret, cert_thumbprint, max_concurrent_requests, " +
-        "max_concurrent_changes, enabled, created_utc, changed_utc";
+        "max_concurrent_account_lifecycle_calls, enabled, created_utc, changed_utc";
 
     private const string PackageColumns =
         "id, server_id, name, quota_mb, bwlimit_mb, max_pop, max_sql, max_ftp, max_lst, max_sub, max_park, max_addon, " +
@@ -43,12 +43,12 @@ internal abstract class BillingStatements
 
         InsertServer = f.InsertReturningId(
             "servers",
-            "name, host_name, port, whm_user, token_vault, token_secret, cert_thumbprint, max_concurrent_requests, max_concurrent_changes, enabled, created_utc, changed_utc",
-            "@name, @host_name, @port, @whm_user, @token_vault, @token_secret, @cert_thumbprint, @max_concurrent_requests, @max_concurrent_changes, @enabled, @now, @now");
+            "name, host_name, port, whm_user, token_vault, token_secret, cert_thumbprint, max_concurrent_requests, max_concurrent_account_lifecycle_calls, enabled, created_utc, changed_utc",
+            "@name, @host_name, @port, @whm_user, @token_vault, @token_secret, @cert_thumbprint, @max_concurrent_requests, @max_concurrent_account_lifecycle_calls, @enabled, @now, @now");
         UpdateServer =
             "UPDATE servers SET host_name = @host_name, port = @port, whm_user = @whm_user, token_vault = @token_vault, " +
             "token_secret = @token_secret, cert_thumbprint = @cert_thumbprint, max_concurrent_requests = @max_concurrent_requests, " +
-            "max_concurrent_changes = @max_concurrent_changes, enabled = @enabled, changed_utc = @now WHERE id = @server_id";
+            "max_concurrent_account_lifecycle_calls = @max_concurrent_account_lifecycle_calls, enabled = @enabled, changed_utc = @now WHERE id = @server_id";
         SelectServerById = $"SELECT {ServerColumns} FROM servers WHERE id = @server_id";
         SelectServerByName = $"SELECT {ServerColumns} FROM servers WHERE name = @name";
         SelectServers = $"SELECT {ServerColumns} FROM servers WHERE (@include_disabled = 1 OR enabled = 1) ORDER BY name";

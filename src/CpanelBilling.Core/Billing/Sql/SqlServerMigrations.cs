@@ -170,8 +170,8 @@ internal static class SqlServerMigrations
             ALTER TABLE servers ADD
                 max_concurrent_requests INT NOT NULL CONSTRAINT df_servers_max_concurrent_requests DEFAULT 4
                     CONSTRAINT ck_servers_max_concurrent_requests CHECK (max_concurrent_requests >= 1),
-                max_concurrent_changes INT NOT NULL CONSTRAINT df_servers_max_concurrent_changes DEFAULT 2
-                    CONSTRAINT ck_servers_max_concurrent_changes CHECK (max_concurrent_changes >= 1);
+                max_concurrent_account_lifecycle_calls INT NOT NULL CONSTRAINT df_servers_max_concurrent_account_lifecycle_calls DEFAULT 1
+                    CONSTRAINT ck_servers_max_concurrent_account_lifecycle_calls CHECK (max_concurrent_account_lifecycle_calls >= 1);
             """,
             """
             CREATE TABLE operation_journal (

@@ -159,7 +159,7 @@ internal static class SqliteMigrations
         new Migration(2, "Reliability: per-server concurrency limits, operation journal, account leases", new[]
         {
             "ALTER TABLE servers ADD COLUMN max_concurrent_requests INTEGER NOT NULL DEFAULT 4 CHECK (max_concurrent_requests >= 1)",
-            "ALTER TABLE servers ADD COLUMN max_concurrent_changes INTEGER NOT NULL DEFAULT 2 CHECK (max_concurrent_changes >= 1)",
+            "ALTER TABLE servers ADD COLUMN max_concurrent_account_lifecycle_calls INTEGER NOT NULL DEFAULT 1 CHECK (max_concurrent_account_lifecycle_calls >= 1)",
             """
             CREATE TABLE operation_journal (
                 id INTEGER PRIMARY KEY,

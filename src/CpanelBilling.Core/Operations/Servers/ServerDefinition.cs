@@ -27,7 +27,7 @@ public sealed class ServerDefinition
 
     public int MaxConcurrentRequests { get; set; } = ServerSettings.DefaultMaxConcurrentRequests;
 
-    public int MaxConcurrentChanges { get; set; } = ServerSettings.DefaultMaxConcurrentChanges;
+    public int MaxConcurrentAccountLifecycleCalls { get; set; } = ServerSettings.DefaultMaxConcurrentAccountLifecycleCalls;
 
     public bool Enabled { get; set; } = true;
 
@@ -55,7 +55,7 @@ public sealed class ServerUpdate
 
     public int? MaxConcurrentRequests { get; set; }
 
-    public int? MaxConcurrentChanges { get; set; }
+    public int? MaxConcurrentAccountLifecycleCalls { get; set; }
 
     public bool? Enabled { get; set; }
 }

@@ -34,7 +34,7 @@ public sealed class ServerOperations
             TokenSecretName = string.IsNullOrWhiteSpace(definition.TokenSecretName) ? ServerDefinition.DefaultTokenSecretName(name) : definition.TokenSecretName!,
             PinnedCertificateThumbprint = definition.CertificateThumbprint,
             MaxConcurrentRequests = definition.MaxConcurrentRequests,
-            MaxConcurrentChanges = definition.MaxConcurrentChanges,
+            MaxConcurrentAccountLifecycleCalls = definition.MaxConcurrentAccountLifecycleCalls,
             Enabled = definition.Enabled,
         });
         return await context.Billing.AddServerAsync(name, settings, cancellationToken).ConfigureAwait(false);
@@ -65,7 +65,7 @@ public sealed class ServerOperations
             TokenSecretName = update.TokenSecretName ?? current.TokenSecretName,
             PinnedCertificateThumbprint = update.CertificateThumbprint ?? current.PinnedCertificateThumbprint,
             MaxConcurrentRequests = update.MaxConcurrentRequests ?? current.MaxConcurrentRequests,
-            MaxConcurrentChanges = update.MaxConcurrentChanges ?? current.MaxConcurrentChanges,
+            MaxConcurrentAccountLifecycleCalls = update.MaxConcurrentAccountLifecycleCalls ?? current.MaxConcurrentAccountLifecycleCalls,
             Enabled = update.Enabled ?? current.Enabled,
         });
         return await context.Billing.UpdateServerAsync(server.Id, changed, cancellationToken).ConfigureAwait(false);

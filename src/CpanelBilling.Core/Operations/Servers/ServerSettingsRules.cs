@@ -66,8 +66,8 @@ internal static class ServerSettingsRules
             TokenVault = Optional(settings.TokenVault, ColumnLimits.TokenVault, "TokenVault", serverName),
             TokenSecretName = Required(settings.TokenSecretName, ColumnLimits.TokenSecret, "TokenSecretName", serverName),
             PinnedCertificateThumbprint = CheckThumbprint(serverName, settings.PinnedCertificateThumbprint),
-            MaxConcurrentRequests = CheckLimits(serverName, settings.MaxConcurrentRequests, settings.MaxConcurrentChanges),
-            MaxConcurrentChanges = settings.MaxConcurrentChanges,
+            MaxConcurrentRequests = CheckLimits(serverName, settings.MaxConcurrentRequests, settings.MaxConcurrentAccountLifecycleCalls),
+            MaxConcurrentAccountLifecycleCalls = settings.MaxConcurrentAccountLifecycleCalls,
             Enabled = settings.Enabled,
         };
     }
@@ -142,7 +142,7 @@ internal static class ServerSettingsRules
             throw Invalid(
                 $"The concurrency limits are {requests} call(s) at once and {changes} change(s) at once; both must be at least 1, and changes are part of the calls, so at most {Math.Max(requests, 1)}.",
                 serverName,
-                requests < 1 ? "MaxConcurrentRequests" : "MaxConcurrentChanges");
+                requests < 1 ? "MaxConcurrentRequests" : "MaxConcurrentAccountLifecycleCalls");
         }
 
         return requests;

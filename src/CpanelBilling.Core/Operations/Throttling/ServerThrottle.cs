@@ -33,7 +33,7 @@ public sealed class ServerThrottle
     }
 
     private static int LimitOf(BillingServer server, ThrottleLane lane) => Math.Max(1, lane == ThrottleLane.AccountLifecycle
-        ? server.Settings.MaxConcurrentChanges
+        ? server.Settings.MaxConcurrentAccountLifecycleCalls
         : server.Settings.MaxConcurrentRequests);
 
     private sealed class Slot : IDisposable

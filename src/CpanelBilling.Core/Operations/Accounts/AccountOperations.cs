@@ -1,0 +1,71 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CpanelBilling.Core.Operations.Accounts;
+
+/// <summary>
+/// The account operations: open, delete, suspend, resume, change plan, set limits. Each works on the WHM server
+/// and in billing together: input is checked first (a bad value sends and stores nothing), the account's lease is
+/// held, every server change is journaled and made once through the server's throttle, billing is updated after
+/// the server, and a second run after a partial failure continues instead of repeating. Safe for concurrent use.
+/// </summary>
+public sealed class AccountOperations
+{
+    private readonly OpenAccountOperation open;
+    private readonly DeleteAccountOperation delete;
+    private readonly SuspensionOperation suspension;
+    private readonly ChangePlanOperation changePlan;
+    private readonly SetLimitsOperation setLimits;
+
+    public AccountOperations(OperationContext context)
+    {
+        if (context == null)
+        {
+            throw new ArgumentNullException(nameof(context));
+        }
+
+        open = new OpenAccountOperation(context);
+        delete = new DeleteAccountOperation(context);
+        suspension = new SuspensionOperation(context);
+        changePlan = new ChangePlanOperation(context);
+        setLimits = new SetLimitsOperation(context);
+    }
+
+    /// <summary>
+    /// Opens an account (createacct, then the account's own limits), or continues the opening of the customer's
+    /// account for that domain when billing holds it as New. Already open: no change.
+    /// </summary>
+    public Task<AccountChangeResult> OpenAsync(OpenAccountRequest request, CancellationToken cancellationToken = default) =>
+        open.OpenAsync(request ?? throw new ArgumentNullException(nameof(request)), cancellationToken);
+
+    /// <summary>Opens on its server an account billing holds as New (e.g. ordered through the billing front end).</summary>
+    public Task<AccountChangeResult> OpenAsync(AccountReference account, ContinueOpeningOptions? options = null, CancellationToken cancellationToken = default) =>
+        open.ContinueAsync(account ?? throw new ArgumentNullException(nameof(account)), options ?? new ContinueOpeningOptions(), cancellationToken);
+
+    /// <summary>removeacct, then Deleted in billing with every IP freed. Gone from the server already: only billing changes.</summary>
+    public Task<AccountChangeResult> DeleteAsync(AccountReference account, bool keepDns = false, CancellationToken cancellationToken = default) =>
+        delete.DeleteAsync(account ?? throw new ArgumentNullException(nameof(account)), keepDns, cancellationToken);
+
+    /// <summary>suspendacct with the reason, then Suspended in billing. Already suspended in billing: no change unless forced.</summary>
+    public Task<AccountChangeResult> SuspendAsync(AccountReference account, string? reason, bool force = false, CancellationToken cancellationToken = default) =>
+        suspension.SuspendAsync(account ?? throw new ArgumentNullException(nameof(account)), reason, force, cancellationToken);
+
+    /// <summary>unsuspendacct, then Active in billing. Already active in billing: no change unless forced.</summary>
+    public Task<AccountChangeResult> ResumeAsync(AccountReference account, bool force = false, CancellationToken cancellationToken = default) =>
+        suspension.ResumeAsync(account ?? throw new ArgumentNullException(nameof(account)), force, cancellationToken);
+
+    /// <summary>
+    /// changepackage to the plan's package on the account's server, the plan in billing, the account's own limits
+    /// again, then a read-back that reports differences. Already on the plan: no change unless forced.
+    /// </summary>
+    public Task<AccountChangeResult> ChangePlanAsync(AccountReference account, string planName, bool force = false, CancellationToken cancellationToken = default) =>
+        changePlan.ChangePlanAsync(account ?? throw new ArgumentNullException(nameof(account)), planName, force, cancellationToken);
+
+    /// <summary>Sets or resets the account's limit overrides on the server and in billing.</summary>
+    public Task<AccountChangeResult> SetLimitsAsync(AccountReference account, AccountLimitsChange change, CancellationToken cancellationToken = default) =>
+        setLimits.SetLimitsAsync(
+            account ?? throw new ArgumentNullException(nameof(account)),
+            change ?? throw new ArgumentNullException(nameof(change)),
+            cancellationToken);
+}

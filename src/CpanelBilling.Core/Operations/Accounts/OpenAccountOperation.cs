@@ -1,0 +1,460 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Security;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations.Accounts.Validation;
+using CpanelBilling.Core.Operations.Journal;
+using CpanelBilling.Core.Operations.Throttling;
+using CpanelBilling.Core.Whm;
+
+namespace CpanelBilling.Core.Operations.Accounts;
+
+/// <summary>
+/// Opens an account: records it in billing as New (taking a dedicated IP when the plan, its package or the
+/// request asks for one), creates it on the server with createacct, applies its own limits, and marks it Active.
+/// Running it again for an account billing holds as New continues it: the server is read first, and an account
+/// an earlier attempt created (same user and domain) is adopted; createacct is never sent twice for one account.
+/// </summary>
+internal sealed class OpenAccountOperation
+{
+    private readonly OperationContext context;
+    private readonly AccountTargets targets;
+
+    public OpenAccountOperation(OperationContext context)
+    {
+        this.context = context;
+        targets = new AccountTargets(context.Billing);
+    }
+
+    private IBillingRepository Billing => context.Billing;
+
+    public async Task<AccountChangeResult> OpenAsync(OpenAccountRequest request, CancellationToken cancellationToken)
+    {
+        string serverName = AccountInput.Name(request.ServerName, "server name");
+        string customerLogin = AccountInput.Name(request.CustomerLogin, "customer login");
+        string planName = AccountInput.Name(request.PlanName, "plan name");
+        string domain = AccountInput.Domain(request.Domain);
+        string? userName = request.UserName == null ? null : AccountInput.UserName(request.UserName);
+        AccountLimits limits = AccountInput.Limits(request.Limits);
+        string? contactEmail = AccountInput.ContactEmail(request.ContactEmail);
+
+        BillingServer server = await targets.ServerAsync(serverName, cancellationToken).ConfigureAwait(false);
+        Customer customer = await targets.CustomerAsync(customerLogin, cancellationToken).ConfigureAwait(false);
+        BillingPlan plan = await targets.PlanAsync(planName, cancellationToken).ConfigureAwait(false);
+        (string package, _) = await targets.PackageAsync(plan, server, cancellationToken).ConfigureAwait(false);
+        var settings = new Provisioning(request.Password, request.ReturnPassword, contactEmail ?? customer.Email);
+
+        Account? existing = await ExistingOpeningAsync(server, customer, domain, cancellationToken).ConfigureAwait(false);
+        if (existing != null)
+        {
+            RequireSameOpening(existing, userName, plan);
+            return existing.Status == AccountStatus.New
+                ? await ProvisionAsync(existing, createdHere: false, settings, cancellationToken).ConfigureAwait(false)
+                : AlreadyOpen(existing);
+        }
+
+        IWhmClient client = context.Servers.Connect(server);
+        userName = userName == null
+            ? await ChooseUserNameAsync(server, client, domain, cancellationToken).ConfigureAwait(false)
+            : await RequireFreeOnServerAsync(server, client, userName, cancellationToken).ConfigureAwait(false);
+
+        Account account;
+        try
+        {
+            account = await Billing.OpenAccountAsync(
+                new AccountOpening
+                {
+                    CustomerId = customer.Id,
+                    ServerId = server.Id,
+                    PlanId = plan.Id,
+                    DomainName = domain,
+                    UserName = userName,
+                    WantsDedicatedIp = request.DedicatedIp,
+                    Status = AccountStatus.New,
+                    Limits = limits,
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (NoFreeIpException failure)
+        {
+            await JournalRefusedCreateAsync(server, userName, domain, package, failure).ConfigureAwait(false);
+            throw;
+        }
+
+        return await ProvisionAsync(account, createdHere: true, settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<AccountChangeResult> ContinueAsync(AccountReference reference, ContinueOpeningOptions options, CancellationToken cancellationToken)
+    {
+        string? contactEmail = AccountInput.ContactEmail(options.ContactEmail);
+        Account account = await targets.AccountAsync(reference, orDeleted: false, cancellationToken).ConfigureAwait(false);
+        if (account.Status != AccountStatus.New)
+        {
+            return AlreadyOpen(account);
+        }
+
+        Customer customer = await Billing.GetCustomerAsync(account.CustomerId, cancellationToken).ConfigureAwait(false);
+        var settings = new Provisioning(options.Password, options.ReturnPassword, contactEmail ?? customer.Email);
+        return await ProvisionAsync(account, createdHere: false, settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AccountChangeResult> ProvisionAsync(Account pending, bool createdHere, Provisioning settings, CancellationToken cancellationToken)
+    {
+        await using AccountWork work = await AccountWork.BeginAsync(context, pending, cancellationToken).ConfigureAwait(false);
+        if (work.Account.Status != AccountStatus.New)
+        {
+            // Another actor finished (or gave up) the opening while this one waited for the lease.
+            return AlreadyOpen(work.Account);
+        }
+
+        BillingPlan plan = await Billing.GetPlanAsync(work.Account.PlanId, cancellationToken).ConfigureAwait(false);
+        (string package, PackageSettings? packageSettings) = await targets.PackageAsync(plan, work.Server, cancellationToken).ConfigureAwait(false);
+        if ((plan.IncludesDedicatedIp || packageSettings?.DedicatedIp == true || work.Account.WantsDedicatedIp) && work.Account.DedicatedIp == null)
+        {
+            await Billing.AssignDedicatedIpAsync(work.Account.Id, cancellationToken).ConfigureAwait(false);
+            await work.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        SecureString? generated = settings.Password == null ? PasswordGenerator.Generate() : null;
+        try
+        {
+            WhmSecret password = settings.Password ?? new WhmSecret(generated!);
+            bool passwordKnownToCaller = settings.Password != null || settings.ReturnPassword;
+            string? serverIp = await CreateOrAdoptAsync(work, package, password, passwordKnownToCaller, createdHere, settings.ContactEmail, cancellationToken).ConfigureAwait(false);
+            await RecordIpAsync(work, serverIp, cancellationToken).ConfigureAwait(false);
+            await ApplyDetailsAsync(work, cancellationToken).ConfigureAwait(false);
+
+            await work.UpdateBillingAsync(
+                "mark the account Active",
+                (account, ct) => Billing.SetAccountStatusAsync(account.Id, account.RowVersion, AccountStatus.Active, null, ct),
+                account => account.Status == AccountStatus.Active,
+                cancellationToken).ConfigureAwait(false);
+            await work.CompleteAsync().ConfigureAwait(false);
+            await SettleEarlierCreatesAsync(work.Account, OperationStatus.Succeeded, "the account was found on the server and opened").ConfigureAwait(false);
+
+            AccountChangeResult result = work.Result(changed: true, password: settings.ReturnPassword ? generated : null);
+            if (settings.ReturnPassword)
+            {
+                generated = null;
+            }
+
+            return result;
+        }
+        finally
+        {
+            generated?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Makes sure the server has the account: adopts one an earlier attempt created, else sends createacct once.
+    /// Returns the address the server gave the account, when it said.
+    /// </summary>
+    private async Task<string?> CreateOrAdoptAsync(
+        AccountWork work, string package, WhmSecret password, bool passwordKnownToCaller, bool createdHere, string? contactEmail, CancellationToken cancellationToken)
+    {
+        Account account = work.Account;
+        WhmAccount? onServer;
+        try
+        {
+            onServer = await work.ReadSummaryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpanelBillingException failure) when (createdHere)
+        {
+            // Nothing was sent yet, so nothing can exist on the server from this opening.
+            string undone = await AbandonAsync(work).ConfigureAwait(false);
+            throw new AccountOperationException(
+                AccountErrorIds.CreateFailed,
+                failure.Kind,
+                $"Reading '{work.Server.Name}' before creating '{account.UserName}' failed, so nothing was sent: {failure.Message} {undone}",
+                account.UserName,
+                failure);
+        }
+
+        if (onServer != null)
+        {
+            if (!ServerAccountChanges.IsSameAccount(onServer, account.DomainName))
+            {
+                string undone = createdHere ? await AbandonAsync(work).ConfigureAwait(false) : "Billing keeps the account as New.";
+                throw new AccountOperationException(
+                    AccountErrorIds.BelongsToOther,
+                    FailureKind.AlreadyExists,
+                    $"Server '{work.Server.Name}' already has an account '{account.UserName}' with domain '{onServer.Domain}', not '{account.DomainName}': it is someone else's. Nothing was sent to the server. {undone}",
+                    account.UserName);
+            }
+
+            work.Warn($"'{account.UserName}' ({account.DomainName}) already exists on '{work.Server.Name}' (created by an earlier attempt); it was adopted, not created again.");
+            if (passwordKnownToCaller)
+            {
+                // The earlier attempt set a password nobody has; set the one the caller knows.
+                await work.ChangeAsync(ServerAccountChanges.SetPassword(account.UserName, password), ThrottleLane.Requests, cancellationToken).ConfigureAwait(false);
+            }
+
+            return onServer.Ip;
+        }
+
+        await SettleEarlierCreatesAsync(account, OperationStatus.Failed, "the server shows no account").ConfigureAwait(false);
+        var request = new CreateAccountRequest(account.UserName, account.DomainName)
+        {
+            Plan = package,
+            Password = password,
+            ContactEmail = contactEmail,
+            DedicatedIp = account.DedicatedIp != null ? true : null,
+            CustomIp = account.DedicatedIp,
+        };
+
+        ServerChangeOutcome<CreateAccountResult> outcome;
+        try
+        {
+            outcome = await work.ChangeAsync(ServerAccountChanges.Create(request), ThrottleLane.AccountLifecycle, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ServerChangeNotMadeException failure)
+        {
+            // The answer was lost and the server showed no account when asked, but a slow createacct may still be
+            // running there: billing keeps the opening, and the next run looks at the server before sending.
+            throw new AccountOperationException(
+                AccountErrorIds.CreateFailed,
+                failure.Kind,
+                $"Creating '{account.UserName}' ({account.DomainName}) on '{work.Server.Name}' got no answer, and the server shows no such account yet: {failure.Message} "
+                + "Billing keeps the account as New with its IP address; run the opening again to continue (the server is checked first, so the account is never created twice).",
+                account.UserName,
+                failure);
+        }
+        catch (CpanelBillingException failure) when (failure is not ServerOutcomeUnknownException)
+        {
+            // The server said no (or was never reached): nothing exists there from this opening.
+            string undone = createdHere ? await AbandonAsync(work).ConfigureAwait(false) : "Billing keeps the account as New.";
+            throw new AccountOperationException(
+                AccountErrorIds.CreateFailed,
+                failure.Kind,
+                $"Creating '{account.UserName}' ({account.DomainName}) on '{work.Server.Name}' failed: {failure.Message} {undone}",
+                account.UserName,
+                failure);
+        }
+
+        if (outcome.Adopted)
+        {
+            work.Warn($"createacct for '{account.UserName}' answered with a failure ({outcome.ResolvedFailure?.GetType().Name}), but the server shows the account created; it was adopted.");
+        }
+
+        return outcome.Response?.Ip;
+    }
+
+    /// <summary>Undoes an opening this run recorded: the account is marked Deleted, which releases its IPs, user name and domain.</summary>
+    private async Task<string> AbandonAsync(AccountWork work)
+    {
+        try
+        {
+            await Billing.SetAccountStatusAsync(work.Account.Id, work.Account.RowVersion, AccountStatus.Deleted, null, CancellationToken.None).ConfigureAwait(false);
+            return $"The opening was undone in billing: account {work.Account.Id} is marked Deleted and its IP address released.";
+        }
+        catch (CpanelBillingException failure)
+        {
+            return $"Undoing the opening in billing failed as well ({failure.Message}); account {work.Account.Id} stays New: remove it with Remove-CpAccount.";
+        }
+    }
+
+    private async Task RecordIpAsync(AccountWork work, string? serverIp, CancellationToken cancellationToken)
+    {
+        serverIp ??= (await work.ReadSummaryAsync(cancellationToken).ConfigureAwait(false))?.Ip;
+        Account account = work.Account;
+        if (serverIp == null)
+        {
+            return;
+        }
+
+        if (account.DedicatedIp != null)
+        {
+            if (serverIp != account.DedicatedIp)
+            {
+                work.Warn($"The server gave '{account.UserName}' the address {serverIp}, not its dedicated IP {account.DedicatedIp} in billing; check with Repair-CpAccount.");
+            }
+
+            return;
+        }
+
+        await work.UpdateBillingAsync(
+            "record the account's IP address",
+            async (current, ct) =>
+            {
+                await Billing.RecordAccountIpAsync(current.Id, serverIp, ct).ConfigureAwait(false);
+                return await Billing.GetAccountAsync(current.Id, ct).ConfigureAwait(false);
+            },
+            _ => true,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ApplyDetailsAsync(AccountWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AccountDetails.ApplyAsync(work, work.Account.Limits, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpanelBillingException failure)
+        {
+            throw new AccountOperationException(
+                AccountErrorIds.OpenIncomplete,
+                failure.Kind,
+                $"'{work.UserName}' was created on '{work.Server.Name}', but applying its own limits failed: {failure.Message} Billing keeps the account as New; open it again to finish.",
+                work.UserName,
+                failure);
+        }
+    }
+
+    /// <summary>The live account of the customer for this domain on this server, if billing has one.</summary>
+    private async Task<Account?> ExistingOpeningAsync(BillingServer server, Customer customer, string domain, CancellationToken cancellationToken)
+    {
+        Domain? known = await Billing.FindDomainAsync(domain, cancellationToken).ConfigureAwait(false);
+        if (known == null)
+        {
+            return null;
+        }
+
+        if (known.CustomerId != customer.Id)
+        {
+            throw new AccountOperationException(
+                BillingErrorIds.DomainOwnedByOtherCustomer,
+                FailureKind.AlreadyExists,
+                $"Domain '{domain}' belongs to another customer in billing, not to '{customer.Login}'.",
+                domain);
+        }
+
+        return await targets.LiveAccountForDomainAsync(server, known, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireSameOpening(Account existing, string? userName, BillingPlan plan)
+    {
+        if (userName != null && userName != existing.UserName)
+        {
+            throw Mismatch(existing, $"its user name is '{existing.UserName}', not '{userName}'. Give -UserName '{existing.UserName}' or none");
+        }
+
+        if (existing.PlanId != plan.Id)
+        {
+            throw Mismatch(existing, $"its plan is '{existing.PlanName}', not '{plan.Name}'. Change the plan with Set-CpAccountPackage");
+        }
+    }
+
+    private static AccountOperationException Mismatch(Account existing, string detail) => new(
+        AccountErrorIds.OpeningMismatch,
+        FailureKind.AlreadyExists,
+        $"Billing already has the account for '{existing.DomainName}' on '{existing.ServerName}' ({existing.Status}), but {detail}.",
+        existing.UserName);
+
+    private static AccountChangeResult AlreadyOpen(Account account)
+    {
+        if (account.Status == AccountStatus.Deleted)
+        {
+            throw new AccountOperationException(
+                AccountErrorIds.WrongState,
+                FailureKind.InvalidArgument,
+                $"Account {account.Id} ('{account.UserName}') is deleted; open a new one instead.",
+                account.UserName);
+        }
+
+        return AccountChangeResult.Unchanged(account, $"'{account.UserName}' ({account.DomainName}) is already open on '{account.ServerName}' ({account.Status}).");
+    }
+
+    private async Task<string> ChooseUserNameAsync(BillingServer server, IWhmClient client, string domain, CancellationToken cancellationToken)
+    {
+        var candidates = new UserNameCandidates(domain);
+        IReadOnlyList<string> taken = await UsersStartingWithAsync(server, client, candidates.SharedStart, cancellationToken).ConfigureAwait(false);
+        foreach (string candidate in candidates.All())
+        {
+            if (!taken.Any(user => CpanelUserName.Collide(candidate, user))
+                && await Billing.FindAccountAsync(server.Id, candidate, cancellationToken).ConfigureAwait(false) == null)
+            {
+                return candidate;
+            }
+        }
+
+        throw new AccountOperationException(
+            AccountErrorIds.NoUserNameAvailable,
+            FailureKind.AlreadyExists,
+            $"No free user name starting with '{candidates.SharedStart}' was found for '{domain}' on '{server.Name}'. Give one with -UserName.",
+            domain);
+    }
+
+    private async Task<string> RequireFreeOnServerAsync(BillingServer server, IWhmClient client, string userName, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> users = await UsersStartingWithAsync(server, client, CpanelUserName.UniquePrefix(userName), cancellationToken).ConfigureAwait(false);
+        string? clash = users.FirstOrDefault(user => CpanelUserName.Collide(userName, user));
+        if (clash == null)
+        {
+            return userName;
+        }
+
+        string why = clash == userName
+            ? $"Server '{server.Name}' already has an account '{userName}' that billing does not know as this opening."
+            : $"Server '{server.Name}' has the account '{clash}', whose first {CpanelUserName.UniquePrefixLength} characters are those of '{userName}'; cPanel needs them to differ.";
+        throw new AccountOperationException(AccountErrorIds.UserNameTakenOnServer, FailureKind.AlreadyExists, why + " Choose another user name.", userName);
+    }
+
+    private async Task<IReadOnlyList<string>> UsersStartingWithAsync(BillingServer server, IWhmClient client, string start, CancellationToken cancellationToken)
+    {
+        var query = new Whm.AccountQuery { Search = "^" + Regex.Escape(start), SearchType = AccountSearchType.User, SearchMethod = AccountSearchMethod.Regex };
+        query.Fields.Add("user");
+        using (await context.Throttle.EnterAsync(server, ThrottleLane.Requests, cancellationToken).ConfigureAwait(false))
+        {
+            IReadOnlyList<WhmAccount> accounts = await client.ListAccountsAsync(query, cancellationToken).ConfigureAwait(false);
+            return accounts.Select(a => a.User.ToLowerInvariant()).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Settles createacct entries of the account that earlier attempts left open (Pending or Unknown), now that the
+    /// server's state answers them.
+    /// </summary>
+    private async Task SettleEarlierCreatesAsync(Account account, OperationStatus outcome, string why)
+    {
+        var open = new List<OperationJournalEntry>();
+        await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery { AccountId = account.Id }, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (entry.Function == WhmFunctions.CreateAccount && entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
+            {
+                open.Add(entry);
+            }
+        }
+
+        foreach (OperationJournalEntry entry in open)
+        {
+            await Billing.CompleteOperationAsync(entry.Id, outcome, outcome == OperationStatus.Failed ? "Settled by a later attempt: " + why + "." : null, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Writes a createacct that billing stopped before it was sent (no free IP) to the journal, as Failed.</summary>
+    private async Task JournalRefusedCreateAsync(BillingServer server, string userName, string domain, string package, CpanelBillingException failure)
+    {
+        OperationJournalEntry entry = await Billing.BeginOperationAsync(
+            new OperationIntent
+            {
+                ServerId = server.Id,
+                UserName = userName,
+                Function = WhmFunctions.CreateAccount,
+                Parameters = new Dictionary<string, string?> { ["username"] = userName, ["domain"] = domain, ["plan"] = package, ["ip"] = "y" },
+                Actor = context.Actor,
+            },
+            CancellationToken.None).ConfigureAwait(false);
+        await Billing.CompleteOperationAsync(entry.Id, OperationStatus.Failed, "Not sent: " + failure.Message, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private sealed class Provisioning
+    {
+        public Provisioning(WhmSecret? password, bool returnPassword, string? contactEmail)
+        {
+            Password = password;
+            ReturnPassword = returnPassword && password == null;
+            ContactEmail = contactEmail;
+        }
+
+        public WhmSecret? Password { get; }
+
+        public bool ReturnPassword { get; }
+
+        public string? ContactEmail { get; }
+    }
+}

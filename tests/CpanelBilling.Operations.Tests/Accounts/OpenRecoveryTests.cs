@@ -1,0 +1,215 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations;
+using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Core.Operations.Journal;
+using CpanelBilling.Testing.Operations;
+using CpanelBilling.WhmSimulator;
+using Xunit;
+
+namespace CpanelBilling.Operations.Tests.Accounts;
+
+/// <summary>
+/// Opening after each kind of partial failure: the outcome is read from the server, never guessed; running the
+/// opening again continues it; createacct is never sent twice for an account the server may have.
+/// </summary>
+public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
+{
+    private const string User = "rita";
+    private const string Domain = "rita.example.com";
+    private readonly OperationsWorldFixture simulator;
+
+    public OpenRecoveryTests(OperationsWorldFixture simulator) => this.simulator = simulator;
+
+    [Fact]
+    public async Task A_late_answer_after_the_server_created_the_account_is_adopted_and_createacct_is_not_sent_again()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
+        world.Faults.Set("createacct", Fault.LateReply(AccountWorld.LongerThanTheTimeout), 1);
+
+        AccountChangeResult result = await world.OpenAsync(Domain, User, world.ProPlan);
+        await world.Simulator.Server.WaitUntilIdleAsync();
+
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.True(Assert.Single(result.Calls, c => c.Function == "createacct").Adopted);
+        Assert.Contains(result.Warnings, w => w.Contains("adopted"));
+        Assert.Equal(result.Account.DedicatedIp, world.SimState.GetAccount(User).Ip);
+
+        AccountChangeResult again = await world.OpenAsync(Domain, User, world.ProPlan);
+        Assert.False(again.Changed);
+        Assert.Equal(1, world.Sent("createacct"));
+    }
+
+    [Theory]
+    [InlineData("hang", FailureKind.Timeout)]
+    [InlineData("http503", FailureKind.Transport)]
+    [InlineData("reset", FailureKind.Transport)]
+    public async Task A_lost_answer_with_the_work_not_done_keeps_the_opening_and_the_next_run_creates_the_account_once(string fault, FailureKind kind)
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
+        world.Faults.Add("createacct*1=" + (fault == "hang" ? "hang:" + (int)AccountWorld.LongerThanTheTimeout.TotalMilliseconds : fault));
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User, world.ProPlan));
+        await world.Simulator.Server.WaitUntilIdleAsync();
+
+        AccountWorld.AssertFailure(failure, AccountErrorIds.CreateFailed, kind);
+        Assert.IsType<ServerChangeNotMadeException>(failure.InnerException);
+        Assert.Contains("run the opening again", failure.Message);
+        Assert.Empty(world.SimState.Accounts);
+        Account pending = Assert.Single(await world.AccountsInBillingAsync());
+        Assert.Equal(AccountStatus.New, pending.Status);
+        Assert.NotNull(pending.DedicatedIp);
+        Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
+
+        AccountChangeResult result = await world.OpenAsync(Domain, User, world.ProPlan);
+
+        Assert.Equal(pending.Id, result.Account.Id);
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.Equal(pending.DedicatedIp, world.SimState.GetAccount(User).Ip);
+        Assert.Equal(2, world.Sent("createacct"));
+    }
+
+    [Fact]
+    public async Task A_gateway_error_after_the_server_did_the_work_is_adopted_in_the_same_run()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        world.Faults.Set("createacct", Fault.HttpStatus(524, afterWork: true), 1);
+
+        AccountChangeResult result = await world.OpenAsync(Domain, User);
+
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.True(result.Calls.Single(c => c.Function == "createacct").Adopted);
+        Assert.Equal(SimulatorState.DefaultMainIp, result.Account.IpAddress);
+        Assert.Equal(1, world.Sent("createacct"));
+    }
+
+    [Fact]
+    public async Task A_refusal_undoes_the_opening_and_a_later_run_opens_afresh()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        world.Faults.Set("createacct", Fault.Failure("(XID ab12cd) The domain \u201Crita.example.com\u201D already exists in the Apache configuration."), 1);
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User));
+
+        AccountWorld.AssertFailure(failure, AccountErrorIds.CreateFailed, FailureKind.AlreadyExists);
+        Assert.Equal(AccountStatus.Deleted, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
+
+        AccountChangeResult result = await world.OpenAsync(Domain, User);
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.Equal(2, world.Sent("createacct"));
+    }
+
+    [Fact]
+    public async Task An_outcome_nobody_can_read_stays_open_and_the_next_run_adopts_what_the_server_has()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        Account order = await world.OrderAsync(User, Domain);
+
+        var failure = await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => OpenWithUnreadableOutcome(world).OpenAsync(world.Ref(User)));
+
+        Assert.Equal(FailureKind.Ambiguous, failure.Kind);
+        Assert.Equal(AccountStatus.New, (await world.Billing.GetAccountAsync(order.Id)).Status);
+        Assert.Equal(OperationStatus.Unknown, Assert.Single(await world.JournalAsync("createacct")).Status);
+        world.Faults.Clear();
+
+        AccountChangeResult result = await world.Accounts().OpenAsync(world.Ref(User));
+
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.Contains(result.Warnings, w => w.Contains("adopted, not created again"));
+        Assert.Equal(1, world.Sent("createacct"));
+        Assert.All(await world.JournalAsync("createacct"), e => Assert.Equal(OperationStatus.Succeeded, e.Status));
+    }
+
+    [Fact]
+    public async Task Billing_failing_after_the_server_created_the_account_leaves_the_journal_pending_and_the_next_run_finishes()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(world.Billing);
+        var broken = new AccountOperations(new OperationContext(billing, world.Context.Servers, "broken-runbook"));
+        control.BeforeNext(nameof(IBillingRepository.SetAccountStatusAsync), _ => throw new BillingDatabaseException("The database is locked."));
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => broken.OpenAsync(world.Request(Domain, User)));
+
+        AccountWorld.AssertFailure(failure, AccountErrorIds.BillingNotUpdated, FailureKind.Database);
+        Assert.Contains("stay Pending", failure.Message);
+        Assert.True(world.SimState.FindAccount(User) is not null);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(OperationStatus.Pending, Assert.Single(await world.JournalAsync("createacct")).Status);
+
+        AccountChangeResult result = await world.OpenAsync(Domain, User);
+
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.Equal(1, world.Sent("createacct"));
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(await world.JournalAsync("createacct")).Status);
+    }
+
+    [Fact]
+    public async Task Limits_failing_after_creation_keep_the_opening_and_the_next_run_applies_them_and_sets_a_password_the_caller_gets()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        world.Faults.Set("limitbw", Fault.Failure("Sorry, you cannot have an account with an unlimited bandwidth limit."), 1);
+        OpenAccountRequest request = world.Request(Domain, User);
+        request.Limits = new Core.Billing.AccountLimits { Bandwidth = MegabyteLimit.Of(3000) };
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(request));
+
+        AccountWorld.AssertFailure(failure, AccountErrorIds.OpenIncomplete, FailureKind.PermissionDenied);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal("10240", world.SimState.GetAccount(User).Limits.BwLimit);
+
+        request.ReturnPassword = true;
+        AccountChangeResult result = await world.Accounts().OpenAsync(request);
+
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.Equal("3000", world.SimState.GetAccount(User).Limits.BwLimit);
+        Assert.Equal(1, world.Sent("createacct"));
+        Assert.Equal(new[] { "passwd", "limitbw" }, result.Calls.Select(c => c.Function));
+        Assert.Equal(world.SimState.GetAccount(User).Password, AccountWorld.Reveal(result.Password!));
+        await world.AssertNowhereReadableAsync(AccountWorld.Reveal(result.Password!), failure);
+    }
+
+    [Fact]
+    public async Task An_account_of_that_name_with_another_domain_on_the_server_is_someone_else_s_and_nothing_is_sent()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        world.SimState.PutAccount(new SimulatedAccount { User = User, Domain = "someone-else.example.org", Plan = OperationsWorld.BasicPackage });
+        Account order = await world.OrderAsync(User, Domain);
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(AccountReference.ById(order.Id)));
+
+        AccountWorld.AssertFailure(failure, AccountErrorIds.BelongsToOther, FailureKind.AlreadyExists);
+        Assert.Contains("someone-else.example.org", failure.Message);
+        Assert.Equal(0, world.Sent("createacct"));
+        Assert.Equal(0, world.Sent("passwd"));
+        Assert.Equal(AccountStatus.New, (await world.Billing.GetAccountAsync(order.Id)).Status);
+        Assert.Equal("someone-else.example.org", world.SimState.GetAccount(User).Domain);
+    }
+
+    [Fact]
+    public async Task The_token_appears_in_no_url_log_or_error_even_when_calls_fail()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        var failure = await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => OpenWithUnreadableOutcome(world).OpenAsync(world.Request(Domain, User)));
+
+        await world.AssertNowhereReadableAsync(simulator.Token, failure, failure.CheckFailure);
+    }
+
+    /// <summary>
+    /// Operations whose createacct answers 502 after doing the work, and whose server cannot be read from the moment
+    /// the call is journaled: the reads before it still work, the check after it does not.
+    /// </summary>
+    private static AccountOperations OpenWithUnreadableOutcome(OperationsWorld world)
+    {
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(world.Billing);
+        control.BeforeNext(nameof(IBillingRepository.BeginOperationAsync), _ =>
+        {
+            world.Faults.Set("createacct", Fault.HttpStatus(502, afterWork: true), 1);
+            world.Faults.Set("accountsummary", Fault.HttpStatus(500));
+        });
+        return new AccountOperations(new OperationContext(billing, world.Context.Servers, "unlucky-runbook"));
+    }
+}
