@@ -53,6 +53,21 @@ public sealed class ServerCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task A_token_pasted_with_a_space_stops_the_command_before_anything_is_added()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+
+        HarnessResult result = world.PS.Invoke("Add-CpServer web02 web02.example.net -Credential $args[0]", new PSCredential("root", CommandWorld.Secure("TOKEN WITH SPACE")));
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("CpInvalidCredential", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("white space", error.Exception.Message);
+        Assert.DoesNotContain("TOKEN WITH SPACE", error.Exception.Message);
+        Assert.Single(await world.World.Billing.ListServersAsync());
+    }
+
+    [Fact]
     public async Task Set_CpServer_takes_servers_from_the_pipeline_and_changes_only_what_is_given()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
