@@ -15,19 +15,30 @@
     # Exactly the cmdlet classes of CpanelBilling.dll (a test compares them); never a wildcard, so PowerShell can
     # list the commands without loading the assembly.
     CmdletsToExport      = @(
+        'Add-CpServer',
         'Connect-CpBilling',
         'Get-CpAccount',
+        'Get-CpBandwidth',
         'Get-CpCustomer',
         'Get-CpPlan',
         'Get-CpServer',
+        'Get-CpServerPackage',
         'New-CpAccount',
         'New-CpCustomer',
+        'New-CpPackage',
         'New-CpPlan',
         'Remove-CpAccount',
+        'Remove-CpPackage',
+        'Remove-CpServer',
         'Resume-CpAccount',
+        'Save-CpBandwidth',
         'Set-CpAccountLimit',
         'Set-CpAccountPackage',
-        'Suspend-CpAccount'
+        'Set-CpPackage',
+        'Set-CpServer',
+        'Suspend-CpAccount',
+        'Sync-CpServer',
+        'Test-CpServerConnection'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

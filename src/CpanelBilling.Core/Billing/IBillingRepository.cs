@@ -34,6 +34,14 @@ public interface IBillingRepository
 
     Task<IReadOnlyList<BillingServer>> ListServersAsync(bool includeDisabled = true, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Removes the server and everything billing keeps for it, in one transaction: its packages, IPs, plan
+    /// mappings, journal entries, and its accounts with their IPs, leases and bandwidth. Customers and their domains
+    /// stay. While the server has accounts that are not deleted this is refused (Conflict, nothing removed) unless
+    /// <paramref name="evenWithLiveAccounts"/>. Returns how many accounts (of any status) went with it.
+    /// </summary>
+    Task<int> RemoveServerAsync(long serverId, bool evenWithLiveAccounts = false, CancellationToken cancellationToken = default);
+
     // ---- the server's packages and IPs (sync) ----
 
     /// <summary>

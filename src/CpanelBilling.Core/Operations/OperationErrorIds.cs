@@ -10,4 +10,20 @@ public static class OperationErrorIds
     public const string ServerDisabled = "ServerDisabled";
     public const string ServerNotFound = "ServerNotFound";
     public const string OutcomeUnknown = "ServerOutcomeUnknown";
+
+    // Servers in billing.
+    public const string InvalidServerSettings = "InvalidServerSettings";
+    public const string ServerHasLiveAccounts = "ServerHasLiveAccounts";
+
+    // Packages.
+    public const string InvalidPackage = "InvalidPackage";
+    public const string PackageNotFound = "PackageNotFound";
+    public const string PackageAlreadyExists = "PackageAlreadyExists";
+    public const string PackageInUse = "PackageInUse";
+    public const string BillingBehindServer = "BillingBehindServer";
+
+    // Bandwidth.
+    public const string InvalidBandwidthMonth = "InvalidBandwidthMonth";
+    public const string InvalidBandwidthRequest = "InvalidBandwidthRequest";
+    public const string UnexpectedBandwidthReport = "UnexpectedBandwidthReport";
 }

@@ -14,6 +14,13 @@ public interface IWhmClient
 {
     WhmEndpoint Endpoint { get; }
 
+    /// <summary>
+    /// The TLS certificate the server presented at the latest handshake of this endpoint's pooled connection,
+    /// trusted or not (a refused certificate is recorded too, so a failed call can say what was presented); null
+    /// before any call has connected.
+    /// </summary>
+    WhmCertificateInfo? PresentedCertificate { get; }
+
     /// <summary>version: the cPanel &amp; WHM version, e.g. 11.120.0.16. Also a cheap connection check.</summary>
     Task<string> GetVersionAsync(CancellationToken cancellationToken = default);
 

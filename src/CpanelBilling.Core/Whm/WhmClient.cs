@@ -13,10 +13,12 @@ namespace CpanelBilling.Core.Whm;
 public sealed class WhmClient : IWhmClient
 {
     private readonly WhmCallExecutor executor;
+    private readonly CertificatePinValidator validator;
 
     internal WhmClient(WhmConnection connection, WhmCredential credential, WhmClientOptions options)
     {
         Endpoint = connection.Endpoint;
+        validator = connection.Validator;
         Credential = credential;
         executor = new WhmCallExecutor(connection, credential, options);
     }
@@ -24,6 +26,8 @@ public sealed class WhmClient : IWhmClient
     public WhmEndpoint Endpoint { get; }
 
     public WhmCredential Credential { get; }
+
+    public WhmCertificateInfo? PresentedCertificate => validator.LastPresented;
 
     public override string ToString() => Credential.User + "@" + Endpoint;
 

@@ -28,6 +28,14 @@ public static class WhmFunctions
     public const string ListIps = "listips";
     public const string SetSiteIp = "setsiteip";
 
+    /// <summary>Every function the module calls: what a token's ACLs must allow for the module to work fully.</summary>
+    public static IReadOnlyList<string> All { get; } = new[]
+    {
+        Version, GetHostname, AppList, CreateAccount, RemoveAccount, SuspendAccount, UnsuspendAccount, ChangePackage,
+        ModifyAccount, LimitBandwidth, EditQuota, ChangePassword, AccountSummary, ListAccounts, ListPackages, AddPackage,
+        EditPackage, DeletePackage, ShowBandwidth, ListIps, SetSiteIp,
+    };
+
     private static readonly HashSet<string> ReadOnlyFunctions = new(StringComparer.Ordinal)
     {
         Version, GetHostname, AppList, AccountSummary, ListAccounts, ListPackages, ShowBandwidth, ListIps,

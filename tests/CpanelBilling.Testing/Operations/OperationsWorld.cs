@@ -178,6 +178,23 @@ public sealed class OperationsWorld : IAsyncDisposable
         UserName = userName,
     };
 
+    /// <summary>
+    /// An account that is Active in billing and, unless <paramref name="onServer"/> is false, exists on the simulator
+    /// with its plan's package and the dedicated IP billing gave it.
+    /// </summary>
+    public async Task<Account> AddActiveAccountAsync(string userName, string domain, BillingPlan? plan = null, bool onServer = true)
+    {
+        AccountOpening opening = Opening(userName, domain, plan);
+        opening.Status = AccountStatus.Active;
+        Account account = await Billing.OpenAccountAsync(opening);
+        if (onServer)
+        {
+            SimState.PutAccount(new SimulatedAccount { User = userName, Domain = domain, Plan = account.PackageName!, Ip = account.DedicatedIp ?? "" });
+        }
+
+        return account;
+    }
+
     public async ValueTask DisposeAsync()
     {
         clients.Dispose();

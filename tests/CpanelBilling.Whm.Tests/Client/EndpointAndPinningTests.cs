@@ -80,6 +80,34 @@ public sealed class EndpointAndPinningTests
         Assert.False(unpinned.Validate(request, null, null, SslPolicyErrors.RemoteCertificateNotAvailable));
     }
 
+    [Fact]
+    public void The_validator_records_the_presented_certificate_with_its_verdict()
+    {
+        using X509Certificate2 certificate = CreateSelfSigned();
+        using X509Certificate2 other = CreateSelfSigned();
+        string thumbprint = Convert.ToHexString(SHA256.HashData(certificate.RawData));
+        using var request = new HttpRequestMessage();
+        var pinned = new CertificatePinValidator(WhmEndpoint.NormalizeThumbprint(thumbprint));
+        Assert.Null(pinned.LastPresented);
+
+        pinned.Validate(request, certificate, null, SslPolicyErrors.RemoteCertificateChainErrors);
+        WhmCertificateInfo trusted = pinned.LastPresented!;
+        Assert.Equal("CN=whm.example.com", trusted.Subject);
+        Assert.True(trusted.IsSelfSigned);
+        Assert.Equal(thumbprint, trusted.Sha256Thumbprint);
+        Assert.Equal(CertificateTrust.Pin, trusted.Trust);
+        Assert.Equal(certificate.NotAfter.ToUniversalTime(), trusted.NotAfterUtc);
+        Assert.True(trusted.IsValidAt(DateTime.UtcNow));
+
+        pinned.Validate(request, other, null, SslPolicyErrors.None);
+        Assert.Equal(CertificateTrust.NotTrusted, pinned.LastPresented!.Trust);
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(other.RawData)), pinned.LastPresented.Sha256Thumbprint);
+
+        var unpinned = new CertificatePinValidator(null);
+        unpinned.Validate(request, certificate, null, SslPolicyErrors.None);
+        Assert.Equal(CertificateTrust.Chain, unpinned.LastPresented!.Trust);
+    }
+
     private static X509Certificate2 CreateSelfSigned()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

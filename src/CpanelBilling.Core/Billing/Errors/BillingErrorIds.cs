@@ -21,6 +21,7 @@ public static class BillingErrorIds
     public const string AccountUserNameTaken = "BillingAccountUserNameTaken";
     public const string AccountDomainTaken = "BillingAccountDomainTaken";
 
+    public const string ServerHasLiveAccounts = "BillingServerHasLiveAccounts";
     public const string IpHeldByOtherAccount = "BillingIpHeldByOtherAccount";
     public const string NoFreeDedicatedIp = "BillingNoFreeDedicatedIp";
     public const string AccountRowVersionConflict = "BillingAccountChangedMeanwhile";

@@ -65,6 +65,35 @@ internal sealed partial class BillingRepository
                 .ListAsync(RowMappers.Server, cancellationToken).ConfigureAwait(false),
             cancellationToken);
 
+    public Task<int> RemoveServerAsync(long serverId, bool evenWithLiveAccounts = false, CancellationToken cancellationToken = default) =>
+        WriteAsync(async session =>
+        {
+            BillingServer server = await RequireServerAsync(session, serverId, cancellationToken).ConfigureAwait(false);
+            long live = await session.Sql(Statements.CountServerLiveAccounts).With("@server_id", serverId)
+                .ScalarInt64Async(cancellationToken).ConfigureAwait(false) ?? 0;
+            if (live > 0 && !evenWithLiveAccounts)
+            {
+                throw new BillingConflictException(
+                    BillingErrorIds.ServerHasLiveAccounts,
+                    $"Server '{server.Name}' has {live} account(s) that are not deleted; billing keeps the server while they exist.",
+                    server.Name);
+            }
+
+            long accounts = await session.Sql(Statements.CountServerAccounts).With("@server_id", serverId)
+                .ScalarInt64Async(cancellationToken).ConfigureAwait(false) ?? 0;
+            foreach (string statement in new[]
+            {
+                Statements.DeleteServerLeases, Statements.DeleteServerJournal, Statements.DeleteServerBandwidth,
+                Statements.DeleteServerItemIps, Statements.DeleteServerAccounts, Statements.DeleteServerIps,
+                Statements.DeleteServerPlanPackages, Statements.DeleteServerPackages, Statements.DeleteServer,
+            })
+            {
+                await session.Sql(statement).With("@server_id", serverId).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return (int)accounts;
+        }, cancellationToken);
+
     private async Task<BillingServer> RequireServerAsync(BillingSession session, long serverId, CancellationToken cancellationToken) =>
         await session.Sql(Statements.SelectServerById).With("@server_id", serverId)
             .SingleOrDefaultAsync(RowMappers.Server, cancellationToken).ConfigureAwait(false)

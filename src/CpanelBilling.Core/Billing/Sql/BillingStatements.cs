@@ -52,6 +52,23 @@ internal abstract class BillingStatements
         SelectServerById = $"SELECT {ServerColumns} FROM servers WHERE id = @server_id";
         SelectServerByName = $"SELECT {ServerColumns} FROM servers WHERE name = @name";
         SelectServers = $"SELECT {ServerColumns} FROM servers WHERE (@include_disabled = 1 OR enabled = 1) ORDER BY name";
+        // Locked to the end of the transaction, so no account can be opened on the server between the count and the removal.
+        CountServerLiveAccounts = $"SELECT COUNT(*) FROM accounts{f.LockRangeHint} WHERE server_id = @server_id AND status <> 4";
+        CountServerAccounts = "SELECT COUNT(*) FROM accounts WHERE server_id = @server_id";
+
+        // Removing a server: children first, so foreign keys hold at every step.
+        const string ServerAccountIds = "(SELECT id FROM accounts WHERE server_id = @server_id)";
+        DeleteServerLeases = $"DELETE FROM account_leases WHERE account_id IN {ServerAccountIds}";
+        DeleteServerJournal = $"DELETE FROM operation_journal WHERE server_id = @server_id OR account_id IN {ServerAccountIds}";
+        DeleteServerBandwidth = $"DELETE FROM bandwidth_records WHERE server_id = @server_id OR account_id IN {ServerAccountIds}";
+        DeleteServerItemIps =
+            $"DELETE FROM itemip WHERE account_id IN {ServerAccountIds} " +
+            "OR server_ip_id IN (SELECT id FROM server_ips WHERE server_id = @server_id)";
+        DeleteServerAccounts = "DELETE FROM accounts WHERE server_id = @server_id";
+        DeleteServerIps = "DELETE FROM server_ips WHERE server_id = @server_id";
+        DeleteServerPlanPackages = "DELETE FROM plan_packages WHERE server_id = @server_id";
+        DeleteServerPackages = "DELETE FROM server_packages WHERE server_id = @server_id";
+        DeleteServer = "DELETE FROM servers WHERE id = @server_id";
 
         SelectServerPackages = $"SELECT {PackageColumns} FROM server_packages WHERE server_id = @server_id AND (@include_removed = 1 OR removed_utc IS NULL) ORDER BY name";
         SelectServerPackageByName = $"SELECT {PackageColumns} FROM server_packages WHERE server_id = @server_id AND name = @name";
@@ -176,6 +193,17 @@ internal abstract class BillingStatements
     public string SelectServerById { get; }
     public string SelectServerByName { get; }
     public string SelectServers { get; }
+    public string CountServerLiveAccounts { get; }
+    public string CountServerAccounts { get; }
+    public string DeleteServerLeases { get; }
+    public string DeleteServerJournal { get; }
+    public string DeleteServerBandwidth { get; }
+    public string DeleteServerItemIps { get; }
+    public string DeleteServerAccounts { get; }
+    public string DeleteServerIps { get; }
+    public string DeleteServerPlanPackages { get; }
+    public string DeleteServerPackages { get; }
+    public string DeleteServer { get; }
 
     public string SelectServerPackages { get; }
     public string SelectServerPackageByName { get; }

@@ -4,7 +4,7 @@ using CpanelBilling.Core.Whm;
 
 namespace CpanelBilling.Core.Operations.Servers;
 
-/// <summary>Turns a server as billing knows it into a WHM client.</summary>
+/// <summary>Turns a server as billing knows it (or a host not in billing yet) into a WHM client.</summary>
 public interface IServerConnector
 {
     /// <summary>
@@ -12,6 +12,16 @@ public interface IServerConnector
     /// <see cref="ServerCredentialMissingException"/> when no token is available.
     /// </summary>
     IWhmClient Connect(BillingServer server);
+
+    /// <summary>
+    /// A client for the server even while billing has it disabled: checking a server before enabling it again is
+    /// the one thing a disabled server is used for. Throws <see cref="ServerCredentialMissingException"/> when no
+    /// token is available.
+    /// </summary>
+    IWhmClient ConnectEvenIfDisabled(BillingServer server);
+
+    /// <summary>A client for a host that billing does not (yet) know, with a credential given for this call.</summary>
+    IWhmClient Connect(WhmEndpoint endpoint, WhmCredential credential);
 }
 
 /// <summary>
@@ -38,15 +48,31 @@ public sealed class ServerConnector : IServerConnector
             throw new ArgumentNullException(nameof(server));
         }
 
-        ServerSettings settings = server.Settings;
-        if (!settings.Enabled)
+        if (!server.Settings.Enabled)
         {
             throw new ServerDisabledException(server.Name);
         }
 
+        return ConnectEvenIfDisabled(server);
+    }
+
+    public IWhmClient ConnectEvenIfDisabled(BillingServer server)
+    {
+        if (server is null)
+        {
+            throw new ArgumentNullException(nameof(server));
+        }
+
+        ServerSettings settings = server.Settings;
         WhmCredential credential = credentials.Find(server)
             ?? throw new ServerCredentialMissingException(server.Name, settings.WhmUser, settings.TokenSecretName, settings.TokenVault);
         var endpoint = new WhmEndpoint(settings.HostName, settings.Port, settings.PinnedCertificateThumbprint);
         return factory.CreateClient(endpoint, credential, options);
     }
+
+    public IWhmClient Connect(WhmEndpoint endpoint, WhmCredential credential) =>
+        factory.CreateClient(
+            endpoint ?? throw new ArgumentNullException(nameof(endpoint)),
+            credential ?? throw new ArgumentNullException(nameof(credential)),
+            options);
 }

@@ -21,8 +21,26 @@ public sealed class ServerDisabledException : CpanelBillingException
         : base(
             OperationErrorIds.ServerDisabled,
             FailureKind.InvalidArgument,
-            $"Server '{serverName}' is disabled in billing. Enable it with Set-CpServer -Name '{serverName}' -Enabled $true to work on it.",
+            $"Server '{serverName}' is disabled in billing. Enable it with Set-CpServer -Name '{serverName}' -Enabled to work on it.",
             serverName)
     {
     }
+}
+
+/// <summary>A server still has accounts that are not deleted, so removing it from billing was refused.</summary>
+public sealed class ServerHasLiveAccountsException : CpanelBillingException
+{
+    public ServerHasLiveAccountsException(string serverName, int liveAccounts)
+        : base(
+            OperationErrorIds.ServerHasLiveAccounts,
+            FailureKind.Conflict,
+            $"Server '{serverName}' still has {liveAccounts} account(s) in billing that are not deleted, so it was not removed. "
+            + $"Remove or move those accounts first, disable the server instead (Set-CpServer -Name '{serverName}' -Enabled:$false), "
+            + "or use -Force to remove the server with every account, IP, package and bandwidth record billing keeps for it.",
+            serverName)
+    {
+        LiveAccounts = liveAccounts;
+    }
+
+    public int LiveAccounts { get; }
 }

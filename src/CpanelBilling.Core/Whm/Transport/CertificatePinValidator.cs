@@ -17,12 +17,19 @@ internal sealed class CertificatePinValidator
 {
     private readonly string? pinnedSha256;
     private CertificateRejection? lastRejection;
+    private WhmCertificateInfo? lastPresented;
     private int handshakes;
 
     public CertificatePinValidator(string? pinnedSha256) => this.pinnedSha256 = pinnedSha256;
 
     /// <summary>The most recent refusal, kept so a failed request can say which certificate was presented.</summary>
     public CertificateRejection? LastRejection => Volatile.Read(ref lastRejection);
+
+    /// <summary>
+    /// The certificate of the most recent handshake, trusted or not; null before the first. Connections are pooled,
+    /// so this is the certificate of the newest connection, not necessarily of the last call.
+    /// </summary>
+    public WhmCertificateInfo? LastPresented => Volatile.Read(ref lastPresented);
 
     /// <summary>How many TLS handshakes asked for a verdict: with pooled connections, one per connection, not per call.</summary>
     public int HandshakeCount => Volatile.Read(ref handshakes);
@@ -36,6 +43,19 @@ internal sealed class CertificatePinValidator
             : string.Equals(thumbprint, pinnedSha256, StringComparison.Ordinal);
 
         Volatile.Write(ref lastRejection, trusted ? null : new CertificateRejection(thumbprint?.ToUpperInvariant(), errors));
+        if (certificate is not null)
+        {
+            CertificateTrust trust = !trusted ? CertificateTrust.NotTrusted : pinnedSha256 is null ? CertificateTrust.Chain : CertificateTrust.Pin;
+            Volatile.Write(ref lastPresented, new WhmCertificateInfo(
+                certificate.Subject,
+                certificate.Issuer,
+                certificate.NotBefore.ToUniversalTime(),
+                certificate.NotAfter.ToUniversalTime(),
+                thumbprint!.ToUpperInvariant(),
+                trust,
+                errors.ToString()));
+        }
+
         return trusted;
     }
 

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using CpanelBilling.Core.Billing;
+
+namespace CpanelBilling.Core.Operations.Bandwidth;
+
+/// <summary>Which servers and month to measure.</summary>
+public sealed class BandwidthRequest
+{
+    /// <summary>Server names in billing; null or empty means every enabled server.</summary>
+    public IReadOnlyCollection<string>? Servers { get; set; }
+
+    /// <summary>The year; only with <see cref="Month"/>. Null: the latest such month that has begun.</summary>
+    public int? Year { get; set; }
+
+    /// <summary>1–12. Null (and no year): the previous calendar month, the one to bill.</summary>
+    public int? Month { get; set; }
+
+    /// <summary>How many servers are read at once (each server's own limit applies as well). Default 4.</summary>
+    public int MaxParallelServers { get; set; } = 4;
+}
+
+/// <summary>A server that could not be measured or recorded, and why; the other servers went on.</summary>
+public sealed class BandwidthServerFailure
+{
+    internal BandwidthServerFailure(string serverName, CpanelBillingException error)
+    {
+        ServerName = serverName;
+        Error = error;
+    }
+
+    public string ServerName { get; }
+
+    public CpanelBillingException Error { get; }
+
+    public override string ToString() => ServerName + ": " + Error.Message;
+}
+
+/// <summary>One server done, of how many.</summary>
+public sealed class BandwidthProgress
+{
+    internal BandwidthProgress(string serverName, int serversDone, int serversTotal)
+    {
+        ServerName = serverName;
+        ServersDone = serversDone;
+        ServersTotal = serversTotal;
+    }
+
+    public string ServerName { get; }
+
+    public int ServersDone { get; }
+
+    public int ServersTotal { get; }
+}
+
+/// <summary>What measuring (and, for a recording, recording) found, per account of every server read.</summary>
+public sealed class BandwidthResult
+{
+    internal BandwidthResult(BillingMonth month, IReadOnlyList<BandwidthRow> rows, IReadOnlyList<BandwidthServerFailure> failures, int recordedAccounts)
+    {
+        Month = month;
+        Rows = rows;
+        Failures = failures;
+        RecordedAccounts = recordedAccounts;
+    }
+
+    public BillingMonth Month { get; }
+
+    /// <summary>By server, then user name.</summary>
+    public IReadOnlyList<BandwidthRow> Rows { get; }
+
+    public IReadOnlyList<BandwidthServerFailure> Failures { get; }
+
+    /// <summary>
+    /// Accounts this run wrote a bandwidth record for (0 for a measurement). A concurrent run may have recorded
+    /// others; their rows show <see cref="BandwidthRowStatus.Recorded"/> too, but count only there.
+    /// </summary>
+    public int RecordedAccounts { get; }
+}
