@@ -17,9 +17,12 @@ namespace CpanelBilling.Commands;
 /// </summary>
 public abstract class CpAccountWorkCmdlet : CpSessionCmdlet
 {
+    private const int ProgressId = 1;
     private readonly HashSet<string> preparedServers = new(StringComparer.OrdinalIgnoreCase);
     private PipelineWorkQueue? queue;
     private AccountOperations? accounts;
+    private int finished;
+    private int failed;
 
     /// <summary>How many accounts are worked on at once, across servers (each server's own limits apply too).</summary>
     [Parameter]
@@ -31,6 +34,11 @@ public abstract class CpAccountWorkCmdlet : CpSessionCmdlet
     protected override void EndProcessing()
     {
         queue?.Drain();
+        if (finished + failed > 0)
+        {
+            WriteThrottledProgress(new ProgressRecord(ProgressId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
         base.EndProcessing();
     }
 
@@ -56,13 +64,17 @@ public abstract class CpAccountWorkCmdlet : CpSessionCmdlet
             token => work(operations, token),
             result =>
             {
+                finished++;
                 Report(result);
                 onSuccess(result);
+                ReportProgress();
             },
             failure =>
             {
+                failed++;
                 WriteCalls();
                 WriteError(failure, target);
+                ReportProgress();
             });
     }
 
@@ -97,6 +109,12 @@ public abstract class CpAccountWorkCmdlet : CpSessionCmdlet
 
         base.Dispose(disposing);
     }
+
+    private string Activity => MyInvocation.MyCommand.Name;
+
+    // The total is unknown while accounts stream in, so progress counts what is done and what is under way.
+    private void ReportProgress() => WriteThrottledProgress(new ProgressRecord(
+        ProgressId, Activity, $"{finished} done, {failed} failed, {queue?.InFlight ?? 0} in progress"));
 
     private void PrepareServer(string serverName)
     {

@@ -125,6 +125,7 @@ public sealed class AccountCommandTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal("cid", Assert.IsType<CpAccount>(error.TargetObject).UserName);
         Assert.Equal(AccountStatus.Active, (await world.World.Billing.FindAccountAsync(world.World.Server.Id, "cid"))!.Status);
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
     }
 
     [Fact]
