@@ -40,9 +40,14 @@ try {
     New-CpPackage -Server demo01 -Name demo_basic -QuotaMB 1024 -BandwidthMB 10240 -MaxAddonDomains 1
     New-CpPackage -Server demo01 -Name demo_pro -QuotaMB 4096 -BandwidthMB 51200 -MaxAddonDomains 5
 
+    Step 'Add a customer, and plans sold as those packages'
+    New-CpCustomer -Login demo -DisplayName 'Demo Customer' -Email demo@example.com | Format-Table
+    New-CpPlan -Name DemoBasic -Server demo01 -Package demo_basic | Format-Table
+    New-CpPlan -Name DemoPro -Server demo01 -Package demo_pro | Format-Table
+
     Step 'Open an account with a dedicated IP and its own bandwidth limit'
-    New-CpAccount -Server demo01 -UserName demo1 -Domain demo-example.com -Package demo_basic -DedicatedIp `
-        -BandwidthLimitMB 20480 | Format-List
+    New-CpAccount -Server demo01 -Customer demo -UserName demo1 -Domain demo-example.com -Plan DemoBasic -DedicatedIp `
+        -Bandwidth 20480 | Format-List
 
     Step 'Suspend it (first what -WhatIf would do)'
     Suspend-CpAccount -Server demo01 -UserName demo1 -Reason 'Overdue invoice' -WhatIf
@@ -52,7 +57,7 @@ try {
     Resume-CpAccount -Server demo01 -UserName demo1 -PassThru | Format-Table
 
     Step 'Move it to the pro package (its own limits are applied again)'
-    Set-CpAccountPackage -Server demo01 -UserName demo1 -Package demo_pro -PassThru | Format-Table
+    Set-CpAccountPackage -Server demo01 -UserName demo1 -Plan DemoPro -PassThru | Format-Table
 
     Step 'Bandwidth for the current month'
     Get-CpBandwidth -Server demo01 -Month (Get-Date) | Format-Table

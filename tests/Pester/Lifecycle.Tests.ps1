@@ -50,9 +50,15 @@ Describe 'Account lifecycle against the WHM simulator' {
         (New-CpPackage -Server web01 -Name pester_pro -QuotaMB 4096 -BandwidthMB 51200 -MaxAddonDomains 5).Name | Should -Be 'pester_pro'
     }
 
+    It 'adds a customer and plans mapped to the packages' {
+        (New-CpCustomer -Login pester -Email pester@example.com).Login | Should -Be 'pester'
+        (New-CpPlan -Name PesterBasic -Server web01 -Package pester_basic).Packages | Should -Be 'web01:pester_basic'
+        (New-CpPlan -Name PesterPro -Server web01 -Package pester_pro).Packages | Should -Be 'web01:pester_pro'
+    }
+
     It 'opens an account with a dedicated IP and its own bandwidth limit' {
-        $account = New-CpAccount -Server web01 -UserName pester1 -Domain pester-example.com -Package pester_basic `
-            -DedicatedIp -BandwidthLimitMB 20480
+        $account = New-CpAccount -Server web01 -Customer pester -UserName pester1 -Domain pester-example.com -Package pester_basic `
+            -DedicatedIp -Bandwidth 20480
         $account.UserName | Should -Be 'pester1'
         $account.Status | Should -Be 'Active'
         $account.IPAddress | Should -Not -BeNullOrEmpty
@@ -75,7 +81,7 @@ Describe 'Account lifecycle against the WHM simulator' {
     It 'changes the package and keeps the account''s own limits' {
         $account = Set-CpAccountPackage -Server web01 -UserName pester1 -Package pester_pro -PassThru
         $account.Package | Should -Be 'pester_pro'
-        $account.BandwidthLimitMB | Should -Be 20480
+        $account.BandwidthLimit | Should -Be '20480'
     }
 
     It 'reads bandwidth for the month' {

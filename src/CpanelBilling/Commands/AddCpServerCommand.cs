@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Servers;
+using CpanelBilling.Core.Whm;
 using CpanelBilling.Errors;
 using CpanelBilling.Session;
 using CpanelBilling.Types;
@@ -63,6 +64,7 @@ public sealed class AddCpServerCommand : CpSessionCmdlet
                 $"-WhmUser '{WhmUser}' and the user of -Credential ('{Credential.UserName}') differ; the token belongs to the credential's user, so give one of them.");
         }
 
+        WhmCredential? credential = ServerTokens.Check(this, Credential, Name);
         if (!ShouldChange(Name, $"Add WHM server {HostName}:{Port} to billing"))
         {
             return;
@@ -83,9 +85,9 @@ public sealed class AddCpServerCommand : CpSessionCmdlet
                 MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
                 Enabled = !Disabled,
             }, token));
-            if (Credential is not null)
+            if (credential is not null)
             {
-                ServerTokens.Keep(this, server, Credential);
+                ServerTokens.Keep(this, server, Credential!, credential);
             }
 
             WriteObject(CpServer.From(server));

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Servers;
+using CpanelBilling.Core.Whm;
 using CpanelBilling.Session;
 using CpanelBilling.Types;
 
@@ -62,6 +63,7 @@ public sealed class SetCpServerCommand : CpSessionCmdlet
 
     protected override void ProcessRecord()
     {
+        WhmCredential? credential = ServerTokens.Check(this, Credential, Name);
         if (!ShouldChange(Name, "Change the server's settings in billing"))
         {
             return;
@@ -81,9 +83,9 @@ public sealed class SetCpServerCommand : CpSessionCmdlet
                 MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
                 Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled.IsPresent : null,
             }, token));
-            if (Credential is not null)
+            if (credential is not null)
             {
-                ServerTokens.Keep(this, server, Credential);
+                ServerTokens.Keep(this, server, Credential!, credential);
             }
 
             if (PassThru)

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Servers;
 using CpanelBilling.Core.Whm;
+using CpanelBilling.Session;
 using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
@@ -49,7 +50,7 @@ public sealed class TestCpServerConnectionCommand : CpSessionCmdlet
     {
         if (ParameterSetName == HostSet)
         {
-            var credential = new WhmCredential(Credential!.UserName, Credential.Password);
+            WhmCredential credential = ServerTokens.Check(this, Credential, HostName)!;
             Check(HostName, () => Run((ops, token) => new ServerConnectionCheck(ops).CheckHostAsync(HostName, Port, credential, CertificateThumbprint, token)));
             return;
         }

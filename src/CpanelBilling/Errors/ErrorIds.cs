@@ -19,6 +19,9 @@ public static class ErrorIds
     /// <summary>-WhmUser and the user of -Credential name different WHM users.</summary>
     public const string WhmUserMismatch = "CpWhmUserMismatch";
 
+    /// <summary>-Credential is not a usable WHM user and API token (e.g. the token has a space or line break).</summary>
+    public const string InvalidCredential = "CpInvalidCredential";
+
     /// <summary>A piped object does not describe what the cmdlet needs (e.g. a bandwidth row with month 13).</summary>
     public const string InvalidInputObject = "CpInvalidInputObject";
 }

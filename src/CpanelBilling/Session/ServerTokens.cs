@@ -3,6 +3,7 @@ using System.Management.Automation;
 using CpanelBilling.Commands;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Whm;
+using CpanelBilling.Errors;
 
 namespace CpanelBilling.Session;
 
@@ -13,10 +14,36 @@ namespace CpanelBilling.Session;
 /// </summary>
 internal static class ServerTokens
 {
-    public static void Keep(CpSessionCmdlet cmdlet, BillingServer server, PSCredential credential)
+    /// <summary>
+    /// The WHM credential of -Credential, checked before anything is changed: a token pasted with a trailing space
+    /// or line break stops the command with a clear error instead of failing later.
+    /// </summary>
+    public static WhmCredential? Check(CpSessionCmdlet cmdlet, PSCredential? credential, string target)
+    {
+        if (credential is null)
+        {
+            return null;
+        }
+
+        WhmCredential? usable = null;
+        try
+        {
+            usable = new WhmCredential(credential.UserName, credential.Password);
+        }
+        catch (ArgumentException invalid)
+        {
+            string why = invalid.Message.Replace($" (Parameter '{invalid.ParamName}')", string.Empty);
+            cmdlet.ThrowTerminatingError(ErrorRecordFactory.Create(
+                ErrorIds.InvalidCredential, ErrorCategory.InvalidArgument, target, $"-Credential cannot be used: {why} Give the WHM user and, as password, the API token exactly as WHM shows it."));
+        }
+
+        return usable;
+    }
+
+    public static void Keep(CpSessionCmdlet cmdlet, BillingServer server, PSCredential credential, WhmCredential checkedCredential)
     {
         ServerSettings settings = server.Settings;
-        cmdlet.Session.Credentials.Set(server.Name, new WhmCredential(credential.UserName, credential.Password));
+        cmdlet.Session.Credentials.Set(server.Name, checkedCredential);
         string store = settings.TokenVault is null
             ? $"Set-Secret -Name '{settings.TokenSecretName}' -SecureStringSecret <token>"
             : $"Set-Secret -Name '{settings.TokenSecretName}' -Vault '{settings.TokenVault}' -SecureStringSecret <token>";

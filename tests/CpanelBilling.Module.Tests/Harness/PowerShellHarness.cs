@@ -41,7 +41,11 @@ public sealed class PowerShellHarness : IDisposable
     /// <summary>A session with the CpanelBilling module imported (from this test's build output) and nothing else.</summary>
     public static PowerShellHarness ForModule()
     {
-        var harness = new PowerShellHarness(InitialSessionState.CreateDefault2());
+        // Importing the manifest would load the module's views too; importing this build's DLL does not, so add them.
+        var state = InitialSessionState.CreateDefault2();
+        string moduleFolder = System.IO.Path.GetDirectoryName(typeof(CpCmdlet).Assembly.Location)!;
+        state.Formats.Add(new SessionStateFormatEntry(System.IO.Path.Combine(moduleFolder, "CpanelBilling.format.ps1xml")));
+        var harness = new PowerShellHarness(state);
         harness.Invoke("Import-Module -Name $args[0] -ErrorAction Stop", typeof(CpCmdlet).Assembly.Location).AssertSuccess();
         return harness;
     }

@@ -74,6 +74,22 @@ public sealed class ChangePlanTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task The_plan_can_be_named_by_its_package_on_the_server_and_a_mismatch_is_refused()
+    {
+        await using OperationsWorld world = await OpenedAsync();
+
+        var mismatch = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().ChangePlanAsync(world.Ref(User), world.BasicPlan.Name, OperationsWorld.ProPackage));
+        var unmapped = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().ChangePlanAsync(world.Ref(User), null, "default"));
+        AccountChangeResult result = await world.Accounts().ChangePlanAsync(world.Ref(User), null, OperationsWorld.ProPackage);
+
+        AccountWorld.AssertFailure(mismatch, AccountErrorIds.InvalidRequest, FailureKind.InvalidArgument);
+        AccountWorld.AssertFailure(unmapped, AccountErrorIds.PlanNotFound, FailureKind.NotFound);
+        Assert.Contains("New-CpPlan", unmapped.Message);
+        Assert.Equal(world.ProPlan.Id, result.Account.PlanId);
+        Assert.Equal(1, world.Sent("changepackage"));
+    }
+
+    [Fact]
     public async Task The_same_plan_changes_nothing_unless_forced()
     {
         await using OperationsWorld world = await OpenedAsync(new BillingLimits { EmailAccounts = CountLimit.Of(4) });

@@ -85,7 +85,7 @@ public sealed class OpenAccountTests : IClassFixture<OperationsWorldFixture>
         Assert.Contains(world.Server.Name, failure.Message);
         Assert.Equal(0, world.Sent("createacct"));
         Assert.Empty(world.SimState.Accounts);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
         OperationJournalEntry entry = Assert.Single(await world.JournalAsync("createacct"));
         Assert.Equal(OperationStatus.Failed, entry.Status);
         Assert.Equal("prouser", entry.UserName);
@@ -104,7 +104,7 @@ public sealed class OpenAccountTests : IClassFixture<OperationsWorldFixture>
         Assert.Contains("no free IP addresses", failure.Message);
         Assert.Contains("undone in billing", failure.Message);
         Assert.IsType<WhmCallFailedException>(failure.InnerException);
-        Account abandoned = Assert.Single(await world.AccountsInBillingAsync());
+        Account abandoned = Assert.Single(await world.AccountsAsync());
         Assert.Equal(AccountStatus.Deleted, abandoned.Status);
         Assert.Null(abandoned.DedicatedIp);
         Assert.Empty(await world.Billing.ListAccountIpsAsync(abandoned.Id));
@@ -224,6 +224,25 @@ public sealed class OpenAccountTests : IClassFixture<OperationsWorldFixture>
 
         AccountWorld.AssertFailure(failure, AccountErrorIds.OpeningMismatch, FailureKind.AlreadyExists);
         Assert.Contains("Set-CpAccountPackage", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_plan_can_be_given_as_its_package_on_the_server_but_not_as_a_package_of_another_plan()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        OpenAccountRequest byPackage = world.Request("bypkg.example.com", "bypkg");
+        byPackage.PlanName = null;
+        byPackage.PackageName = OperationsWorld.ProPackage;
+        OpenAccountRequest disagreeing = world.Request("other.example.com", "other");
+        disagreeing.PackageName = OperationsWorld.ProPackage;
+
+        AccountChangeResult result = await world.Accounts().OpenAsync(byPackage);
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(disagreeing));
+
+        Assert.Equal(world.ProPlan.Id, result.Account.PlanId);
+        Assert.Equal(OperationsWorld.ProPackage, world.SimState.GetAccount("bypkg").Plan);
+        AccountWorld.AssertFailure(failure, AccountErrorIds.InvalidRequest, FailureKind.InvalidArgument);
+        Assert.Null(world.SimState.FindAccount("other"));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.IsType<ServerChangeNotMadeException>(failure.InnerException);
         Assert.Contains("run the opening again", failure.Message);
         Assert.Empty(world.SimState.Accounts);
-        Account pending = Assert.Single(await world.AccountsInBillingAsync());
+        Account pending = Assert.Single(await world.AccountsAsync());
         Assert.Equal(AccountStatus.New, pending.Status);
         Assert.NotNull(pending.DedicatedIp);
         Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
@@ -95,7 +95,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User));
 
         AccountWorld.AssertFailure(failure, AccountErrorIds.CreateFailed, FailureKind.AlreadyExists);
-        Assert.Equal(AccountStatus.Deleted, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(AccountStatus.Deleted, Assert.Single(await world.AccountsAsync()).Status);
         Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
 
         AccountChangeResult result = await world.OpenAsync(Domain, User);
@@ -137,7 +137,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         AccountWorld.AssertFailure(failure, AccountErrorIds.BillingNotUpdated, FailureKind.Database);
         Assert.Contains("stay Pending", failure.Message);
         Assert.True(world.SimState.FindAccount(User) is not null);
-        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsAsync()).Status);
         Assert.Equal(OperationStatus.Pending, Assert.Single(await world.JournalAsync("createacct")).Status);
 
         AccountChangeResult result = await world.OpenAsync(Domain, User);
@@ -145,6 +145,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(AccountStatus.Active, result.Account.Status);
         Assert.Equal(1, world.Sent("createacct"));
         Assert.Equal(OperationStatus.Succeeded, Assert.Single(await world.JournalAsync("createacct")).Status);
+        Assert.DoesNotContain(await world.JournalAsync(), e => e.Status is OperationStatus.Pending or OperationStatus.Unknown);
     }
 
     [Fact]
@@ -158,7 +159,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(request));
 
         AccountWorld.AssertFailure(failure, AccountErrorIds.OpenIncomplete, FailureKind.PermissionDenied);
-        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsAsync()).Status);
         Assert.Equal("10240", world.SimState.GetAccount(User).Limits.BwLimit);
 
         request.ReturnPassword = true;
@@ -170,6 +171,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(new[] { "passwd", "limitbw" }, result.Calls.Select(c => c.Function));
         Assert.Equal(world.SimState.GetAccount(User).Password, AccountWorld.Reveal(result.Password!));
         await world.AssertNowhereReadableAsync(AccountWorld.Reveal(result.Password!), failure);
+        Assert.DoesNotContain(await world.JournalAsync(), e => e.Status is OperationStatus.Pending or OperationStatus.Unknown);
     }
 
     [Fact]

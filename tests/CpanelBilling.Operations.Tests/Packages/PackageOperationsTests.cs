@@ -131,6 +131,7 @@ public sealed class PackageOperationsTests : IClassFixture<OperationsWorldFixtur
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
         var packages = new PackageOperations(world.Context);
+        int listingsBefore = world.Simulator.Server.Requests.Count(r => r.Function == "listpkgs");
         await packages.AddAsync("web01", Gold());
 
         PackageChangeResult again = await packages.AddAsync("web01", Gold());
@@ -138,6 +139,8 @@ public sealed class PackageOperationsTests : IClassFixture<OperationsWorldFixtur
         Assert.False(again.Changed);
         Assert.Null(again.JournalEntryId);
         Assert.Single(world.Simulator.Server.Requests, r => r.Function == "addpkg");
+        // Before and after the change, then once for the second run, which has nothing to send.
+        Assert.Equal(listingsBefore + 3, world.Simulator.Server.Requests.Count(r => r.Function == "listpkgs"));
     }
 
     [Fact]
@@ -290,6 +293,13 @@ public sealed class PackageOperationsTests : IClassFixture<OperationsWorldFixtur
         Assert.Equal(new[] { "basic", "default" }, (await packages.ListAsync("web01")).Select(p => p.Name));
         Assert.Equal(new[] { "basic", "default", "pro" }, (await packages.ListAsync("web01", includeRemoved: true)).Select(p => p.Name));
     }
+
+    [Theory]
+    [InlineData("root", "gold", "gold")]
+    [InlineData("reseller1", "gold", "reseller1_gold")]
+    [InlineData("reseller1", "reseller1_gold", "reseller1_gold")]
+    public void A_resellers_packages_are_stored_with_its_prefix(string whmUser, string name, string stored) =>
+        Assert.Equal(stored, PackageRules.StoredName(whmUser, name));
 
     private static PackageRequest Gold() => new()
     {

@@ -58,7 +58,7 @@ public sealed class ServerOperationsTests : IClassFixture<OperationsWorldFixture
     [InlineData("web02", "web02.example.net", 2087, "re seller", null, 4, 2, "WhmUser")]
     [InlineData("web02", "web02.example.net", 2087, "root:x", null, 4, 2, "WhmUser")]
     [InlineData("web02", "web02.example.net", 2087, "root", "0123456789abcdef0123456789abcdef01234567", 4, 2, "CertificateThumbprint")]
-    [InlineData("web02", "web02.example.net", 2087, "root", null, 2, 3, "MaxConcurrentAccountLifecycleCalls")]
+    [InlineData("web02", "web02.example.net", 2087, "root", null, 2, 0, "MaxConcurrentAccountLifecycleCalls")]
     [InlineData("web02", "web02.example.net", 2087, "root", null, 0, 1, "MaxConcurrentRequests")]
     [InlineData("web*", "web02.example.net", 2087, "root", null, 4, 2, "Name")]
     [InlineData("  ", "web02.example.net", 2087, "root", null, 4, 2, "Name")]

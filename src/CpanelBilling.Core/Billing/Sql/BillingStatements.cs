@@ -52,7 +52,8 @@ internal abstract class BillingStatements
         SelectServerById = $"SELECT {ServerColumns} FROM servers WHERE id = @server_id";
         SelectServerByName = $"SELECT {ServerColumns} FROM servers WHERE name = @name";
         SelectServers = $"SELECT {ServerColumns} FROM servers WHERE (@include_disabled = 1 OR enabled = 1) ORDER BY name";
-        CountServerLiveAccounts = "SELECT COUNT(*) FROM accounts WHERE server_id = @server_id AND status <> 4";
+        // Locked to the end of the transaction, so no account can be opened on the server between the count and the removal.
+        CountServerLiveAccounts = $"SELECT COUNT(*) FROM accounts{f.LockRangeHint} WHERE server_id = @server_id AND status <> 4";
         CountServerAccounts = "SELECT COUNT(*) FROM accounts WHERE server_id = @server_id";
 
         // Removing a server: children first, so foreign keys hold at every step.
@@ -88,6 +89,7 @@ internal abstract class BillingStatements
         InsertCustomer = f.InsertReturningId("customers", "login, display_name, email, created_utc", "@login, @display_name, @email, @now");
         SelectCustomerById = "SELECT id, login, display_name, email, created_utc FROM customers WHERE id = @customer_id";
         SelectCustomerByLogin = "SELECT id, login, display_name, email, created_utc FROM customers WHERE login = @login";
+        SelectCustomers = "SELECT id, login, display_name, email, created_utc FROM customers ORDER BY login";
 
         InsertDomain = f.InsertReturningId("domains", "customer_id, name, created_utc", "@customer_id, @name, @now");
         SelectDomainByName = "SELECT id, customer_id, name, created_utc FROM domains WHERE name = @name";
@@ -220,6 +222,7 @@ internal abstract class BillingStatements
     public string InsertCustomer { get; }
     public string SelectCustomerById { get; }
     public string SelectCustomerByLogin { get; }
+    public string SelectCustomers { get; }
 
     public string InsertDomain { get; }
     public string SelectDomainByName { get; }

@@ -26,6 +26,40 @@ internal sealed class AccountTargets
         await billing.FindPlanAsync(name, cancellationToken).ConfigureAwait(false)
         ?? throw new AccountOperationException(AccountErrorIds.PlanNotFound, FailureKind.NotFound, $"Billing has no plan '{name}'. Add it with New-CpPlan, or check the name with Get-CpPlan.", name);
 
+    /// <summary>
+    /// The plan an admin means: by its name, or by the cPanel package it is on the server (the plan mapped to that
+    /// package). Given both, they must agree, as they do for an account piped back in.
+    /// </summary>
+    public async Task<BillingPlan> PlanAsync(string? planName, string? packageName, BillingServer server, CancellationToken cancellationToken)
+    {
+        string? package = string.IsNullOrWhiteSpace(packageName) ? null : packageName!.Trim();
+        if (string.IsNullOrWhiteSpace(planName))
+        {
+            if (package == null)
+            {
+                throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "Give the billing plan (-Plan) or the server's package (-Package).", null);
+            }
+
+            return await billing.FindPlanForPackageAsync(server.Id, package, cancellationToken).ConfigureAwait(false)
+                ?? throw new AccountOperationException(
+                    AccountErrorIds.PlanNotFound,
+                    FailureKind.NotFound,
+                    $"No billing plan is mapped to package '{package}' on server '{server.Name}'. Map one with New-CpPlan -Server '{server.Name}' -Package '{package}'.",
+                    package);
+        }
+
+        BillingPlan plan = await PlanAsync(planName!.Trim(), cancellationToken).ConfigureAwait(false);
+        if (package != null && plan.Packages.FirstOrDefault(p => p.ServerId == server.Id)?.PackageName != package)
+        {
+            throw AccountOperationException.Invalid(
+                AccountErrorIds.InvalidRequest,
+                $"Plan '{plan.Name}' is not package '{package}' on server '{server.Name}'; give one of them, or two that agree.",
+                package);
+        }
+
+        return plan;
+    }
+
     /// <summary>The package that carries the plan on the server, with its settings as the last sync stored them.</summary>
     public async Task<(string Name, PackageSettings? Settings)> PackageAsync(BillingPlan plan, BillingServer server, CancellationToken cancellationToken)
     {

@@ -67,6 +67,9 @@ internal sealed class AccountWork : IAsyncDisposable
         }
     }
 
+    /// <summary>The WHM functions this work has called so far.</summary>
+    public IEnumerable<string> FunctionsCalled => calls.Select(call => call.Function);
+
     public void Warn(string warning) => warnings.Add(warning);
 
     /// <summary>A read of the server, counted against the server's request limit.</summary>

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
-using CpanelBilling.Core.Operations.Accounts.Validation;
 using CpanelBilling.Core.Operations.Throttling;
 using CpanelBilling.Core.Whm;
 
@@ -28,13 +27,19 @@ internal sealed class ChangePlanOperation
 
     private IBillingRepository Billing => context.Billing;
 
-    public async Task<AccountChangeResult> ChangePlanAsync(AccountReference reference, string planName, bool force, CancellationToken cancellationToken)
+    /// <param name="planName">The billing plan to move to; or null, and <paramref name="packageName"/>.</param>
+    /// <param name="packageName">The package on the account's server whose plan to move to.</param>
+    public async Task<AccountChangeResult> ChangePlanAsync(AccountReference reference, string? planName, string? packageName, bool force, CancellationToken cancellationToken)
     {
-        string name = AccountInput.Name(planName, "plan name");
+        if (string.IsNullOrWhiteSpace(planName) && string.IsNullOrWhiteSpace(packageName))
+        {
+            throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "Give the billing plan (-Plan) or the server's package (-Package) to move to.", reference.ToString());
+        }
+
         Account account = await targets.AccountAsync(reference, orDeleted: false, cancellationToken).ConfigureAwait(false);
         AccountStates.RequireOnServer(account, "moved to another plan");
-        BillingPlan plan = await targets.PlanAsync(name, cancellationToken).ConfigureAwait(false);
         BillingServer server = await Billing.GetServerAsync(account.ServerId, cancellationToken).ConfigureAwait(false);
+        BillingPlan plan = await targets.PlanAsync(planName, packageName, server, cancellationToken).ConfigureAwait(false);
         (string package, PackageSettings? packageSettings) = await targets.PackageAsync(plan, server, cancellationToken).ConfigureAwait(false);
         if (account.PlanId == plan.Id && !force)
         {
@@ -65,6 +70,8 @@ internal sealed class ChangePlanOperation
         }
         catch (CpanelBillingException failure)
         {
+            // The calls that went through put billing's own limits back: they are in line and done.
+            await work.CompleteAsync().ConfigureAwait(false);
             throw new AccountOperationException(
                 AccountErrorIds.LimitsNotApplied,
                 failure.Kind,

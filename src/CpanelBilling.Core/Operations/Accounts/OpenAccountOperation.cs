@@ -36,7 +36,6 @@ internal sealed class OpenAccountOperation
     {
         string serverName = AccountInput.Name(request.ServerName, "server name");
         string customerLogin = AccountInput.Name(request.CustomerLogin, "customer login");
-        string planName = AccountInput.Name(request.PlanName, "plan name");
         string domain = AccountInput.Domain(request.Domain);
         string? userName = request.UserName == null ? null : AccountInput.UserName(request.UserName);
         AccountLimits limits = AccountInput.Limits(request.Limits);
@@ -44,7 +43,7 @@ internal sealed class OpenAccountOperation
 
         BillingServer server = await targets.ServerAsync(serverName, cancellationToken).ConfigureAwait(false);
         Customer customer = await targets.CustomerAsync(customerLogin, cancellationToken).ConfigureAwait(false);
-        BillingPlan plan = await targets.PlanAsync(planName, cancellationToken).ConfigureAwait(false);
+        BillingPlan plan = await targets.PlanAsync(request.PlanName, request.PackageName, server, cancellationToken).ConfigureAwait(false);
         (string package, _) = await targets.PackageAsync(plan, server, cancellationToken).ConfigureAwait(false);
         var settings = new Provisioning(request.Password, request.ReturnPassword, contactEmail ?? customer.Email);
 
@@ -134,7 +133,7 @@ internal sealed class OpenAccountOperation
                 account => account.Status == AccountStatus.Active,
                 cancellationToken).ConfigureAwait(false);
             await work.CompleteAsync().ConfigureAwait(false);
-            await SettleEarlierCreatesAsync(work.Account, OperationStatus.Succeeded, "the account was found on the server and opened").ConfigureAwait(false);
+            await SettleEarlierAttemptsAsync(work, OperationStatus.Succeeded).ConfigureAwait(false);
 
             AccountChangeResult result = work.Result(changed: true, password: settings.ReturnPassword ? generated : null);
             if (settings.ReturnPassword)
@@ -191,13 +190,13 @@ internal sealed class OpenAccountOperation
             if (passwordKnownToCaller)
             {
                 // The earlier attempt set a password nobody has; set the one the caller knows.
-                await work.ChangeAsync(ServerAccountChanges.SetPassword(account.UserName, password), ThrottleLane.Requests, cancellationToken).ConfigureAwait(false);
+                await FinishingStepAsync(work, "setting its password", () => work.ChangeAsync(ServerAccountChanges.SetPassword(account.UserName, password), ThrottleLane.Requests, cancellationToken)).ConfigureAwait(false);
             }
 
             return onServer.Ip;
         }
 
-        await SettleEarlierCreatesAsync(account, OperationStatus.Failed, "the server shows no account").ConfigureAwait(false);
+        await SettleEarlierAttemptsAsync(work, OperationStatus.Failed).ConfigureAwait(false);
         var request = new CreateAccountRequest(account.UserName, account.DomainName)
         {
             Plan = package,
@@ -288,18 +287,22 @@ internal sealed class OpenAccountOperation
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task ApplyDetailsAsync(AccountWork work, CancellationToken cancellationToken)
+    private static Task ApplyDetailsAsync(AccountWork work, CancellationToken cancellationToken) =>
+        FinishingStepAsync(work, "applying its own limits", () => AccountDetails.ApplyAsync(work, work.Account.Limits, cancellationToken));
+
+    /// <summary>A step after the account exists on the server; its failure leaves the opening for the next run.</summary>
+    private static async Task FinishingStepAsync(AccountWork work, string step, Func<Task> run)
     {
         try
         {
-            await AccountDetails.ApplyAsync(work, work.Account.Limits, cancellationToken).ConfigureAwait(false);
+            await run().ConfigureAwait(false);
         }
         catch (CpanelBillingException failure)
         {
             throw new AccountOperationException(
                 AccountErrorIds.OpenIncomplete,
                 failure.Kind,
-                $"'{work.UserName}' was created on '{work.Server.Name}', but applying its own limits failed: {failure.Message} Billing keeps the account as New; open it again to finish.",
+                $"'{work.UserName}' exists on '{work.Server.Name}', but {step} failed: {failure.Message} Billing keeps the account as New; open it again to finish.",
                 work.UserName,
                 failure);
         }
@@ -406,23 +409,31 @@ internal sealed class OpenAccountOperation
     }
 
     /// <summary>
-    /// Settles createacct entries of the account that earlier attempts left open (Pending or Unknown), now that the
-    /// server's state answers them.
+    /// Settles what earlier attempts of this opening left open (Pending or Unknown), now that this run knows:
+    /// their createacct by the server's state (<paramref name="outcome"/>), and, once the opening succeeded, the
+    /// limit and password calls this run made again, which supersede the earlier ones.
     /// </summary>
-    private async Task SettleEarlierCreatesAsync(Account account, OperationStatus outcome, string why)
+    private async Task SettleEarlierAttemptsAsync(AccountWork work, OperationStatus outcome)
     {
-        var open = new List<OperationJournalEntry>();
-        await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery { AccountId = account.Id }, CancellationToken.None).ConfigureAwait(false))
+        var settled = new HashSet<string>(StringComparer.Ordinal) { WhmFunctions.CreateAccount };
+        if (outcome == OperationStatus.Succeeded)
         {
-            if (entry.Function == WhmFunctions.CreateAccount && entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
+            settled.UnionWith(work.FunctionsCalled);
+        }
+
+        var open = new List<OperationJournalEntry>();
+        await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery { AccountId = work.Account.Id }, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (settled.Contains(entry.Function) && entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
             {
                 open.Add(entry);
             }
         }
 
+        string? why = outcome == OperationStatus.Failed ? "Settled by a later attempt: the server shows no account." : null;
         foreach (OperationJournalEntry entry in open)
         {
-            await Billing.CompleteOperationAsync(entry.Id, outcome, outcome == OperationStatus.Failed ? "Settled by a later attempt: " + why + "." : null, CancellationToken.None).ConfigureAwait(false);
+            await Billing.CompleteOperationAsync(entry.Id, outcome, why, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -15,8 +15,11 @@ public sealed class OpenAccountRequest
     /// <summary>The main domain. Added to the customer when new.</summary>
     public string Domain { get; set; } = "";
 
-    /// <summary>The billing plan; it must be mapped to a package on the server.</summary>
-    public string PlanName { get; set; } = "";
+    /// <summary>The billing plan; it must be mapped to a package on the server. Give it or <see cref="PackageName"/>.</summary>
+    public string? PlanName { get; set; }
+
+    /// <summary>The cPanel package on the server; the billing plan mapped to it is used. With <see cref="PlanName"/>, they must agree.</summary>
+    public string? PackageName { get; set; }
 
     /// <summary>The cPanel user name; null to derive a free one from the domain (at most 8 characters).</summary>
     public string? UserName { get; set; }

@@ -42,11 +42,11 @@ public sealed class PackageOperations
         IWhmClient client = context.Servers.Connect(server);
         using (await context.Throttle.EnterAsync(server, ThrottleLane.Requests, cancellationToken).ConfigureAwait(false))
         {
-            WhmPackage? existing = Find(await client.ListPackagesAsync(PackageVisibility.All, cancellationToken).ConfigureAwait(false), storedName);
-            if (existing is not null)
+            IReadOnlyList<WhmPackage> listed = await PackageInventory.ReadAsync(client, cancellationToken).ConfigureAwait(false);
+            if (Find(listed, storedName) is { } existing)
             {
                 RequireHeldAsAsked(server, storedName, package, existing, inner: null);
-                return await FinishAsync(server, client, storedName, package, outcome: null, new List<string>(), cancellationToken).ConfigureAwait(false);
+                return await FinishAsync(server, client, storedName, package, null, new List<string>(), listed, cancellationToken).ConfigureAwait(false);
             }
 
             var change = new ServerChange<string>(
@@ -66,12 +66,12 @@ public sealed class PackageOperations
             }
             catch (WhmCallFailedException refused) when (refused.Kind == FailureKind.AlreadyExists)
             {
-                existing = Find(await client.ListPackagesAsync(PackageVisibility.All, cancellationToken).ConfigureAwait(false), storedName);
+                WhmPackage? other = Find(await PackageInventory.ReadAsync(client, cancellationToken).ConfigureAwait(false), storedName);
                 throw new PackageAlreadyExistsException(
-                    server.Name, storedName, existing is null ? Array.Empty<PackageDifference>() : PackageComparison.Differences(package.Settings, existing.Settings), refused);
+                    server.Name, storedName, other is null ? Array.Empty<PackageDifference>() : PackageComparison.Differences(package.Settings, other.Settings), refused);
             }
 
-            return await FinishAsync(server, client, outcome.Response ?? storedName, package, JournaledChange.Of(WhmFunctions.AddPackage, outcome), new List<string>(), cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(server, client, outcome.Response ?? storedName, package, JournaledChange.Of(WhmFunctions.AddPackage, outcome), new List<string>(), null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -87,11 +87,11 @@ public sealed class PackageOperations
         IWhmClient client = context.Servers.Connect(server);
         using (await context.Throttle.EnterAsync(server, ThrottleLane.Requests, cancellationToken).ConfigureAwait(false))
         {
-            IReadOnlyList<WhmPackage> listed = await client.ListPackagesAsync(PackageVisibility.All, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<WhmPackage> listed = await PackageInventory.ReadAsync(client, cancellationToken).ConfigureAwait(false);
             WhmPackage existing = Find(listed, storedName) ?? throw new PackageNotFoundException(server.Name, storedName, listed.Select(p => p.Name));
             if (PackageComparison.Differences(package.Settings, existing.Settings).Count == 0)
             {
-                return await FinishAsync(server, client, storedName, package, outcome: null, new List<string>(), cancellationToken).ConfigureAwait(false);
+                return await FinishAsync(server, client, storedName, package, null, new List<string>(), listed, cancellationToken).ConfigureAwait(false);
             }
 
             var warnings = new List<string>();
@@ -108,7 +108,7 @@ public sealed class PackageOperations
                 (c, ct) => c.EditPackageAsync(package, ct),
                 (c, ct) => HeldAsAskedAsync(c, storedName, package, ct));
             ServerChangeOutcome<string> outcome = await context.Journal.RunAsync(client, server, null, null, change, cancellationToken).ConfigureAwait(false);
-            return await FinishAsync(server, client, storedName, package, JournaledChange.Of(WhmFunctions.EditPackage, outcome), warnings, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(server, client, storedName, package, JournaledChange.Of(WhmFunctions.EditPackage, outcome), warnings, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -136,16 +136,17 @@ public sealed class PackageOperations
         using (await context.Throttle.EnterAsync(server, ThrottleLane.Requests, cancellationToken).ConfigureAwait(false))
         {
             var warnings = await PlansOnAsync(server, storedName, cancellationToken).ConfigureAwait(false);
-            if (Find(await client.ListPackagesAsync(PackageVisibility.All, cancellationToken).ConfigureAwait(false), storedName) is null)
+            IReadOnlyList<WhmPackage> listed = await PackageInventory.ReadAsync(client, cancellationToken).ConfigureAwait(false);
+            if (Find(listed, storedName) is null)
             {
-                return await FinishAsync(server, client, storedName, asked: null, outcome: null, warnings, cancellationToken).ConfigureAwait(false);
+                return await FinishAsync(server, client, storedName, null, null, warnings, listed, cancellationToken).ConfigureAwait(false);
             }
 
             var change = new ServerChange<WhmCallResult>(
                 WhmFunctions.DeletePackage,
                 new Dictionary<string, string?> { ["pkgname"] = storedName },
                 (c, ct) => c.DeletePackageAsync(storedName, ct),
-                async (c, ct) => Find(await c.ListPackagesAsync(PackageVisibility.All, ct).ConfigureAwait(false), storedName) is null)
+                async (c, ct) => Find(await PackageInventory.ReadAsync(c, ct).ConfigureAwait(false), storedName) is null)
             {
                 // "does not exist": someone removed it between the read and the call.
                 CheckServerWhen = failure => failure.Kind == FailureKind.NotFound,
@@ -165,21 +166,30 @@ public sealed class PackageOperations
                     refused);
             }
 
-            return await FinishAsync(server, client, storedName, asked: null, JournaledChange.Of(WhmFunctions.DeletePackage, outcome), warnings, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(server, client, storedName, null, JournaledChange.Of(WhmFunctions.DeletePackage, outcome), warnings, null, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Reads the server's packages into billing, then completes the journal entry: billing first, so a failure in
-    /// between leaves the entry pending for repair instead of claiming a billing state that was never written.
+    /// Brings billing's packages in line with the server (read again after a change; as just read when nothing was
+    /// sent), then completes the journal entry: billing first, so a failure in between leaves the entry pending for
+    /// repair instead of claiming a billing state that was never written.
     /// </summary>
     private async Task<PackageChangeResult> FinishAsync(
-        BillingServer server, IWhmClient client, string storedName, WhmPackage? asked, JournaledChange? outcome, List<string> warnings, CancellationToken cancellationToken)
+        BillingServer server,
+        IWhmClient client,
+        string storedName,
+        WhmPackage? asked,
+        JournaledChange? outcome,
+        List<string> warnings,
+        IReadOnlyList<WhmPackage>? unchanged,
+        CancellationToken cancellationToken)
     {
         IReadOnlyList<WhmPackage> listed;
         try
         {
-            listed = (await PackageInventory.ReadIntoBillingAsync(context, server, client, cancellationToken).ConfigureAwait(false)).Listed;
+            listed = unchanged ?? await PackageInventory.ReadAsync(client, cancellationToken).ConfigureAwait(false);
+            await context.Billing.SyncServerPackagesAsync(server.Id, listed, cancellationToken).ConfigureAwait(false);
         }
         catch (CpanelBillingException failure) when (outcome is not null)
         {
@@ -210,7 +220,7 @@ public sealed class PackageOperations
     }
 
     private static async Task<bool> HeldAsAskedAsync(IWhmClient client, string storedName, WhmPackage asked, CancellationToken cancellationToken) =>
-        Find(await client.ListPackagesAsync(PackageVisibility.All, cancellationToken).ConfigureAwait(false), storedName) is { } listed
+        Find(await PackageInventory.ReadAsync(client, cancellationToken).ConfigureAwait(false), storedName) is { } listed
         && PackageComparison.HoldsAsAsked(asked.Settings, listed.Settings);
 
     private static WhmPackage? Find(IReadOnlyList<WhmPackage> packages, string name) =>

@@ -135,12 +135,14 @@ internal static class ServerSettingsRules
         }
     }
 
-    private static int CheckLimits(string serverName, int requests, int changes)
+    // The two limits are separate lanes of the server's throttle: account creations and removals do not count
+    // against the ordinary calls, so neither bounds the other.
+    private static int CheckLimits(string serverName, int requests, int lifecycleCalls)
     {
-        if (requests < 1 || changes < 1 || changes > requests)
+        if (requests < 1 || lifecycleCalls < 1)
         {
             throw Invalid(
-                $"The concurrency limits are {requests} call(s) at once and {changes} change(s) at once; both must be at least 1, and changes are part of the calls, so at most {Math.Max(requests, 1)}.",
+                $"The concurrency limits are {requests} call(s) at once and {lifecycleCalls} account creation(s) or removal(s) at once; both must be at least 1.",
                 serverName,
                 requests < 1 ? "MaxConcurrentRequests" : "MaxConcurrentAccountLifecycleCalls");
         }

@@ -55,7 +55,7 @@ public sealed class ServerSync
         using (await context.Throttle.EnterAsync(server, ThrottleLane.Requests, cancellationToken).ConfigureAwait(false))
         {
             addresses = await client.ListIpAddressesAsync(cancellationToken).ConfigureAwait(false);
-            packages = (await PackageInventory.ReadIntoBillingAsync(context, server, client, cancellationToken).ConfigureAwait(false)).Sync;
+            packages = await PackageInventory.ReadIntoBillingAsync(context, server, client, cancellationToken).ConfigureAwait(false);
         }
 
         SyncResult ips = await context.Billing.SyncServerIpsAsync(server.Id, addresses.Select(ToDefinition).ToList(), cancellationToken).ConfigureAwait(false);
