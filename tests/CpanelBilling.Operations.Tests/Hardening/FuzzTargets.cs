@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Globalization;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
@@ -76,6 +77,29 @@ internal sealed class FuzzTargets
 
     public NameChoice PlanChoice(InputGenerator g) => Choice(g, Plan.Name, "plan");
 
+    /// <summary>
+    /// How a caller names the plan: by name, by its package on web01 (basic), by both agreeing, or by neither
+    /// (invalid). A plan that is known is always Basic, the plan of known1.
+    /// </summary>
+    public PlanChoice PlanOrPackage(InputGenerator g)
+    {
+        string package = World.BasicPlan.Packages.Single().PackageName;
+        switch (g.Between(0, 5))
+        {
+            case 0 or 1:
+                NameChoice plan = PlanChoice(g);
+                return new PlanChoice(plan.State == NameState.Invalid ? g.Pick<string?>(null, plan.Value) : plan.Value, null, plan.State);
+            case 2:
+                return new PlanChoice(g.Pick<string?>(null, g.Blank()), g.Pick(package, " " + package + " "), NameState.Known);
+            case 3:
+                return new PlanChoice(null, Unknown(g, "package"), NameState.Unknown);
+            case 4:
+                return new PlanChoice(g.Pick(Plan.Name, Plan.Name.ToUpperInvariant()), package, NameState.Known);
+            default:
+                return new PlanChoice(g.Pick<string?>(null, g.Blank()), g.Pick<string?>(null, g.Blank()), NameState.Invalid);
+        }
+    }
+
     /// <summary>An account reference: known1 (by name or id), one billing does not have, or one that cannot name anything.</summary>
     public ReferenceChoice ReferenceChoice(InputGenerator g)
     {
@@ -118,5 +142,10 @@ internal enum NameState
 }
 
 internal sealed record NameChoice(string Value, NameState State);
+
+internal sealed record PlanChoice(string? PlanName, string? PackageName, NameState State)
+{
+    public override string ToString() => FuzzCase.Show(("plan", PlanName), ("package", PackageName));
+}
 
 internal sealed record ReferenceChoice(string Shown, Func<AccountReference> Make, NameState State);

@@ -10,7 +10,8 @@ namespace CpanelBilling.Operations.Tests.Hardening;
 /// <summary>
 /// Cases for the server operations (add, change, look up, remove, count accounts) and the connection check of a
 /// host not in billing. Settings are drawn from values known to be valid or invalid for each rule (a real host
-/// name or address, a WHM HTTPS port, a usable WHM user, a SHA-256 pin, sane concurrency limits).
+/// name or address, a WHM HTTPS port, a usable WHM user, a SHA-256 pin, concurrency limits of at least 1; account
+/// creations and removals are their own lane, so their limit may exceed the one for other calls).
 /// </summary>
 internal static class ServerFuzzCases
 {
@@ -37,7 +38,7 @@ internal static class ServerFuzzCases
         string? thumbprint = Thumbprint(g, verdicts);
         int requests = g.Pick(4, 1, 8, 0, -3);
         int lifecycle = g.Pick(1, 2, 4, 0, 9);
-        verdicts.Add(requests >= 1 && lifecycle >= 1 && lifecycle <= requests);
+        verdicts.Add(requests >= 1 && lifecycle >= 1);
 
         var definition = new ServerDefinition
         {
@@ -88,7 +89,7 @@ internal static class ServerFuzzCases
         };
         int requests = update.MaxConcurrentRequests ?? t.World.Server.Settings.MaxConcurrentRequests;
         int lifecycle = update.MaxConcurrentAccountLifecycleCalls ?? t.World.Server.Settings.MaxConcurrentAccountLifecycleCalls;
-        bool valid = verdicts.All(v => v) && requests >= 1 && lifecycle >= 1 && lifecycle <= requests;
+        bool valid = verdicts.All(v => v) && requests >= 1 && lifecycle >= 1;
         if (valid && server.State == NameState.Known)
         {
             // Changing web01 for real would move it away from the simulator.
