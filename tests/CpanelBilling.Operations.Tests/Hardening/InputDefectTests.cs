@@ -42,7 +42,7 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         AssertInvalid(failure, AccountErrorIds.InvalidDomain);
         Assert.NotNull(CpanelDomainName.Problem(CpanelDomainName.Normalize(domain)));
         Assert.Empty(world.Simulator.Server.Requests);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
 
         AssertInvalid(failure, errorId);
         Assert.Empty(world.Simulator.Server.Requests);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         }
 
         Assert.Empty(world.Simulator.Server.Requests);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Fact]
@@ -139,6 +139,21 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.DoesNotContain(world.Simulator.Server.Requests, r => r.Function == "addpkg" && r.FormValue("name") == "huge");
         Assert.Equal("1073741824", world.SimState.FindPackage("largest")?.Quota);
         Assert.Equal(MegabyteLimit.Of(1L << 30), largest.Package?.Settings.Quota);
+    }
+
+    [Fact]
+    public async Task An_opening_that_names_neither_plan_nor_package_is_refused_as_invalid_before_any_name_is_looked_up()
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+        OpenAccountRequest request = world.Request("bob.example.com", "bob");
+        request.ServerName = "web99";
+        request.PlanName = " ";
+        request.PackageName = null;
+
+        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(request));
+
+        AssertInvalid(failure, AccountErrorIds.InvalidRequest);
+        Assert.Empty(world.Simulator.Server.Requests);
     }
 
     private static void AssertInvalid(CpanelBillingException failure, string errorId)

@@ -40,6 +40,10 @@ internal sealed class OpenAccountOperation
         string? userName = request.UserName == null ? null : AccountInput.UserName(request.UserName);
         AccountLimits limits = AccountInput.Limits(request.Limits);
         string? contactEmail = AccountInput.ContactEmail(request.ContactEmail);
+        if (string.IsNullOrWhiteSpace(request.PlanName) && string.IsNullOrWhiteSpace(request.PackageName))
+        {
+            throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "Give the billing plan (-Plan) or the server's package (-Package) to open the account with.", "Plan");
+        }
 
         BillingServer server = await targets.ServerAsync(serverName, cancellationToken).ConfigureAwait(false);
         Customer customer = await targets.CustomerAsync(customerLogin, cancellationToken).ConfigureAwait(false);
