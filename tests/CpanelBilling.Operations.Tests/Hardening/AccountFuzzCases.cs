@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using CpanelBilling.Core;
@@ -217,6 +218,36 @@ internal static class AccountFuzzCases
     private static FuzzCase SetLimits(InputGenerator g, FuzzTargets t)
     {
         ReferenceChoice account = t.ReferenceChoice(g);
+        (Func<AccountLimitsChange> change, bool changeValid, string shown) = g.Chance(0.5) ? LimitsAsText(g) : TypedLimits(g);
+        if (changeValid && account.State == NameState.Known)
+        {
+            account = Unknown(g, t);
+        }
+
+        Expectation expect = account.State == NameState.Invalid ? Expectation.Refused(FailureKind.InvalidArgument)
+            : !changeValid ? Expectation.Refused(FailureKind.InvalidArgument, AccountErrorIds.InvalidLimit)
+            : Expectation.Refused(FailureKind.NotFound);
+        return new FuzzCase(
+            "AccountOperations.SetLimitsAsync",
+            account.Shown + ", " + shown,
+            expect,
+            async () => await t.Accounts.SetLimitsAsync(account.Make(), change()));
+    }
+
+    /// <summary>Limits as Set-CpAccountLimit takes them: text per limit, read by <see cref="AccountLimitsChange.FromText"/>.</summary>
+    private static (Func<AccountLimitsChange> Change, bool Valid, string Shown) LimitsAsText(InputGenerator g)
+    {
+        bool[] sizes = { true, true, false, false, false };
+        string?[] texts = sizes.Select(size => g.Chance(0.5) ? null : CustomerAndListingFuzzCases.LimitText(g, size)).ToArray();
+        bool valid = texts.Any(text => text is not null) && texts.Zip(sizes).All(p => p.First is null || CustomerAndListingFuzzCases.IsValidLimitText(p.First, p.Second));
+        return (
+            () => AccountLimitsChange.FromText(texts[0], texts[1], texts[2], texts[3], texts[4]),
+            valid,
+            "text " + FuzzCase.Show(("bandwidth", texts[0]), ("disk", texts[1]), ("email", texts[2]), ("databases", texts[3]), ("addons", texts[4])));
+    }
+
+    private static (Func<AccountLimitsChange> Change, bool Valid, string Shown) TypedLimits(InputGenerator g)
+    {
         (AccountLimits? limits, bool limitsValid, string limitsShown) = Limits(g);
         var change = new AccountLimitsChange { Set = limits ?? new AccountLimits() };
         foreach (AccountLimitKind kind in new[] { AccountLimitKind.Bandwidth, AccountLimitKind.Disk, AccountLimitKind.EmailAccounts, AccountLimitKind.Databases, AccountLimitKind.AddonDomains })
@@ -236,20 +267,7 @@ internal static class AccountFuzzCases
             AccountLimitKind.Databases => change.Set.Databases is not null,
             _ => change.Set.AddonDomains is not null,
         });
-        bool changeValid = limitsValid && !bothForOne && (setAny || change.ResetToPackage.Count > 0);
-        if (changeValid && account.State == NameState.Known)
-        {
-            account = Unknown(g, t);
-        }
-
-        Expectation expect = account.State == NameState.Invalid ? Expectation.Refused(FailureKind.InvalidArgument)
-            : !changeValid ? Expectation.Refused(FailureKind.InvalidArgument, AccountErrorIds.InvalidLimit)
-            : Expectation.Refused(FailureKind.NotFound);
-        return new FuzzCase(
-            "AccountOperations.SetLimitsAsync",
-            account.Shown + ", set " + limitsShown + ", reset " + string.Join(" ", change.ResetToPackage),
-            expect,
-            async () => await t.Accounts.SetLimitsAsync(account.Make(), change));
+        return (() => change, limitsValid && !bothForOne && (setAny || change.ResetToPackage.Count > 0), "set " + limitsShown + ", reset " + string.Join(" ", change.ResetToPackage));
     }
 
     private static ReferenceChoice Unknown(InputGenerator g, FuzzTargets t)

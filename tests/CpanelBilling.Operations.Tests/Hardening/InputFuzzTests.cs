@@ -47,11 +47,12 @@ public sealed class InputFuzzTests : IClassFixture<OperationsWorldFixture>
         for (int number = 0; number < cases && failures.Count < MaxReportedFailures; number++)
         {
             var g = new InputGenerator(FuzzSeed.ForCase(seed, number));
-            FuzzCase fuzz = g.Between(0, 9) switch
+            FuzzCase fuzz = g.Between(0, 10) switch
             {
                 <= 3 => AccountFuzzCases.Next(g, targets),
-                <= 5 => PackageFuzzCases.Next(g, targets),
-                <= 7 => ServerFuzzCases.Next(g, targets),
+                4 => CustomerAndListingFuzzCases.Next(g, targets),
+                <= 6 => PackageFuzzCases.Next(g, targets),
+                <= 8 => ServerFuzzCases.Next(g, targets),
                 _ => BandwidthFuzzCases.Next(g, targets),
             };
 

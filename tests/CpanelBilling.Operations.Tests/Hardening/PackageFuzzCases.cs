@@ -100,11 +100,11 @@ internal static class PackageFuzzCases
 
     private static string? Megabytes(InputGenerator g) => g.Chance(0.6) ? null : g.Pick(
         "unlimited", " UNLIMITED ", g.Between(1, 1_000_000).ToString(CultureInfo.InvariantCulture), "1073741824", "0001",
-        "0", "-1", "1,000", "1e3", "12.5", "abc", "", "\uFF11\uFF12", "\u0661\u0662", "1073741825", long.MaxValue.ToString(CultureInfo.InvariantCulture), "99999999999999999999", g.Noise(8));
+        "0", "-1", "1,000", "1e3", "12.5", "abc", "", "\uFF11\uFF12", "\u0661\u0662", "100\u0000", "1073741825", long.MaxValue.ToString(CultureInfo.InvariantCulture), "99999999999999999999", g.Noise(8));
 
     private static string? Count(InputGenerator g) => g.Chance(0.7) ? null : g.Pick(
         "unlimited", "Unlimited", g.Between(0, 999).ToString(CultureInfo.InvariantCulture), "999", "0",
-        "1000", "-1", "2147483648", "1 000", "+5", g.Noise(5));
+        "1000", "-1", "2147483648", "1 000", "+5", "7\u0000", g.Noise(5));
 
     /// <summary>The outcome of naming this server when everything else is valid: unknown or blank names are refused.</summary>
     private static Expectation? ServerExpectation(NameChoice server) => server.State switch

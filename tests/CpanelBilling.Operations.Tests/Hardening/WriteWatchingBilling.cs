@@ -11,15 +11,16 @@ namespace CpanelBilling.Operations.Tests.Hardening;
 
 /// <summary>
 /// A billing repository that passes every call to the real one and notes each call that may write (anything but
-/// Get/Find/List and properties), so a test can tell, call by call, that an operation changed nothing in billing. Recording
-/// bandwidth counts as a write only when it recorded a row: the statement joins on the server's accounts, so a
-/// reading of accounts billing does not have writes nothing.
+/// Get/Find/List and properties) and did not fail, so a test can tell, case by case, that an operation changed
+/// nothing in billing. A refused write (AlreadyExists, Conflict) changed nothing and is not noted. Recording
+/// bandwidth is noted only when it recorded a row: the statement joins on the server's accounts, so a reading of
+/// accounts billing does not have writes nothing.
 /// </summary>
 public class WriteWatchingBilling : DispatchProxy
 {
     private static readonly string[] ReadPrefixes = { "Get", "Find", "List" };
 
-    private readonly ConcurrentQueue<string> writes = new();
+    private readonly ConcurrentQueue<(string Method, Task Call)> calls = new();
     private IBillingRepository inner = null!;
 
     public static (IBillingRepository Billing, WriteWatchingBilling Watch) Wrap(IBillingRepository inner)
@@ -30,16 +31,23 @@ public class WriteWatchingBilling : DispatchProxy
         return (proxy, watch);
     }
 
-    /// <summary>The write calls made since the last <see cref="Take"/>, and forgets them.</summary>
+    /// <summary>The writes made since the last <see cref="Take"/> (a call still running counts), and forgets them.</summary>
     public IReadOnlyList<string> Take()
     {
-        var taken = new List<string>();
-        while (writes.TryDequeue(out string? write))
+        var writes = new List<string>();
+        while (calls.TryDequeue(out (string Method, Task Call) call))
         {
-            taken.Add(write);
+            if (!call.Call.IsCompleted)
+            {
+                writes.Add(call.Method + " (still running)");
+            }
+            else if (call.Call.Status == TaskStatus.RanToCompletion && (call.Call is not Task<int> rows || call.Method != nameof(IBillingRepository.RecordBandwidthAsync) || rows.Result > 0))
+            {
+                writes.Add(call.Method);
+            }
         }
 
-        return taken;
+        return writes;
     }
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
@@ -55,28 +63,11 @@ public class WriteWatchingBilling : DispatchProxy
             throw;
         }
 
-        if (method.IsSpecialName || ReadPrefixes.Any(p => method.Name.StartsWith(p, StringComparison.Ordinal)))
+        if (!method.IsSpecialName && !ReadPrefixes.Any(p => method.Name.StartsWith(p, StringComparison.Ordinal)))
         {
-            return result;
+            calls.Enqueue((method.Name, result as Task ?? Task.CompletedTask));
         }
 
-        if (method.Name == nameof(IBillingRepository.RecordBandwidthAsync))
-        {
-            return NoteRecordedRowsAsync((Task<int>)result!);
-        }
-
-        writes.Enqueue(method.Name);
         return result;
-    }
-
-    private async Task<int> NoteRecordedRowsAsync(Task<int> recording)
-    {
-        int rows = await recording.ConfigureAwait(false);
-        if (rows > 0)
-        {
-            writes.Enqueue($"{nameof(IBillingRepository.RecordBandwidthAsync)} ({rows} rows)");
-        }
-
-        return rows;
     }
 }
