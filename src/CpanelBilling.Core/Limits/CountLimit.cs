@@ -54,7 +54,7 @@ public readonly struct CountLimit : IEquatable<CountLimit>
             return true;
         }
 
-        if (int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
+        if (AsciiDigits.Only(trimmed) && int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed))
         {
             limit = new CountLimit(parsed);
             return true;

@@ -56,7 +56,7 @@ public readonly struct MegabyteLimit : IEquatable<MegabyteLimit>
             trimmed = trimmed.Substring(0, trimmed.Length - 1);
         }
 
-        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
+        if (AsciiDigits.Only(trimmed) && long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out long parsed))
         {
             limit = new MegabyteLimit(parsed);
             return true;

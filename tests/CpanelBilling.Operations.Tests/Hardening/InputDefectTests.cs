@@ -156,6 +156,25 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.Empty(world.Simulator.Server.Requests);
     }
 
+    [Fact]
+    public async Task A_limit_with_a_nul_after_its_digits_is_not_a_number()
+    {
+        await using OperationsWorld world = await QuietWorldAsync();
+        await world.AddActiveAccountAsync("bob", "bob.example.com");
+        world.Simulator.Server.ClearRequests();
+
+        // Built here, not in [InlineData]: NUL characters are what this is about.
+        var limit = Assert.Throws<AccountOperationException>(() => AccountLimitsChange.FromText(null, null, "342\u0000", null, null));
+        var package = await Assert.ThrowsAsync<OperationArgumentException>(() => new PackageOperations(world.Context).AddAsync("web01", new PackageRequest { Name = "gold", Quota = "100\u0000", MaxFtp = "7\u0000" }));
+
+        AssertInvalid(limit, AccountErrorIds.InvalidLimit);
+        AssertInvalid(package, OperationErrorIds.InvalidPackage);
+        Assert.Contains("MaxFtp", package.Message);
+        Assert.False(CountLimit.TryParse("5\u0000", out _));
+        Assert.False(MegabyteLimit.TryParse("5\u0000M", out _));
+        Assert.Empty(world.Simulator.Server.Requests);
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);

@@ -151,7 +151,7 @@ public static class PackageRules
             return MegabyteLimit.Unlimited;
         }
 
-        if (!long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out long megabytes))
+        if (!AsciiDigits.Only(trimmed) || !long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out long megabytes))
         {
             problems.Add((setting, $"'{text}' is not a number of megabytes (at least 1) or 'unlimited'."));
             return null;
@@ -187,7 +187,7 @@ public static class PackageRules
         }
 
         string range = maximum == int.MaxValue ? $"{minimum} or more" : $"{minimum}–{maximum}";
-        if (!int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < minimum || count > maximum)
+        if (!AsciiDigits.Only(trimmed) || !int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out int count) || count < minimum || count > maximum)
         {
             problems.Add((setting, $"'{text}' is not allowed; give {range} or 'unlimited'."));
             return null;
