@@ -4,6 +4,7 @@ using System.Linq;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -135,7 +136,7 @@ internal static class AccountFuzzCases
         };
         return new FuzzCase(
             "AccountOperations.OpenAsync",
-            FuzzCase.Show(("server", server.Value), ("customer", customer.Value)) + ", " + plan + ", " + FuzzCase.Show(("domain", domain), ("user", user), ("limits", limitsShown), ("contactEmail", email)),
+            FuzzText.Show(("server", server.Value), ("customer", customer.Value)) + ", " + plan + ", " + FuzzText.Show(("domain", domain), ("user", user), ("limits", limitsShown), ("contactEmail", email)),
             invalid.Count > 0 ? Expectation.Refused(FailureKind.InvalidArgument, invalid.ToArray()) : Expectation.Refused(FailureKind.NotFound),
             async () => await t.Accounts.OpenAsync(request));
     }
@@ -153,7 +154,7 @@ internal static class AccountFuzzCases
             : Expectation.Completes(result => result is AccountChangeResult { Changed: false } ? null : "opened the account again");
         return new FuzzCase(
             "AccountOperations.OpenAsync(reference)",
-            account.Shown + ", " + FuzzCase.Show(("contactEmail", email)),
+            account.Shown + ", " + FuzzText.Show(("contactEmail", email)),
             expect,
             async () => await t.Accounts.OpenAsync(account.Make(), new ContinueOpeningOptions { ContactEmail = email }));
     }
@@ -174,7 +175,7 @@ internal static class AccountFuzzCases
             : Expectation.Refused(FailureKind.NotFound);
         return new FuzzCase(
             "AccountOperations.SuspendAsync",
-            account.Shown + ", " + FuzzCase.Show(("reason", reason)),
+            account.Shown + ", " + FuzzText.Show(("reason", reason)),
             expect,
             async () => await t.Accounts.SuspendAsync(account.Make(), reason, force));
     }
@@ -243,7 +244,7 @@ internal static class AccountFuzzCases
         return (
             () => AccountLimitsChange.FromText(texts[0], texts[1], texts[2], texts[3], texts[4]),
             valid,
-            "text " + FuzzCase.Show(("bandwidth", texts[0]), ("disk", texts[1]), ("email", texts[2]), ("databases", texts[3]), ("addons", texts[4])));
+            "text " + FuzzText.Show(("bandwidth", texts[0]), ("disk", texts[1]), ("email", texts[2]), ("databases", texts[3]), ("addons", texts[4])));
     }
 
     private static (Func<AccountLimitsChange> Change, bool Valid, string Shown) TypedLimits(InputGenerator g)

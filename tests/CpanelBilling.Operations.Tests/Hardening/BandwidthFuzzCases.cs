@@ -6,6 +6,7 @@ using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Bandwidth;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -58,7 +59,7 @@ internal static class BandwidthFuzzCases
             : Expectation.Refused(FailureKind.InvalidArgument, OperationErrorIds.InvalidBandwidthMonth);
         return new FuzzCase(
             "BandwidthOperations.ResolveMonth",
-            FuzzCase.Show(("year", year), ("month", month)),
+            FuzzText.Show(("year", year), ("month", month)),
             expect,
             () => Task.FromResult<object?>(t.Bandwidth.ResolveMonth(year, month)));
     }
@@ -96,7 +97,7 @@ internal static class BandwidthFuzzCases
         var request = new BandwidthRequest { Servers = servers, Year = year, Month = month, MaxParallelServers = parallel };
         return new FuzzCase(
             "BandwidthOperations.MeasureAsync",
-            FuzzCase.Show(("servers", string.Join("|", servers)), ("year", year), ("month", month), ("parallel", parallel)),
+            FuzzText.Show(("servers", string.Join("|", servers)), ("year", year), ("month", month), ("parallel", parallel)),
             expect,
             async () => await t.Bandwidth.MeasureAsync(request));
     }
@@ -126,7 +127,7 @@ internal static class BandwidthFuzzCases
                     : "recorded something, or did not report each unknown server");
         return new FuzzCase(
             "BandwidthOperations.RecordAsync",
-            string.Join("; ", rows.Select(r => FuzzCase.Show(("server", r.ServerName), ("month", r.Month.ToString()), ("user", r.UserName), ("account", r.AccountId), ("bytes", r.ServerBytes)))),
+            string.Join("; ", rows.Select(r => FuzzText.Show(("server", r.ServerName), ("month", r.Month.ToString()), ("user", r.UserName), ("account", r.AccountId), ("bytes", r.ServerBytes)))),
             expect,
             async () => await t.Bandwidth.RecordAsync(rows));
     }

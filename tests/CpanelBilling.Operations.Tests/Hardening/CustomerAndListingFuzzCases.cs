@@ -3,6 +3,7 @@ using System.Linq;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -76,7 +77,7 @@ internal static class CustomerAndListingFuzzCases
         var customer = new NewCustomer { Login = login, DisplayName = displayName, Email = email };
         return new FuzzCase(
             "CustomerAndPlanOperations.AddCustomerAsync",
-            FuzzCase.Show(("login", login), ("displayName", displayName), ("email", email)),
+            FuzzText.Show(("login", login), ("displayName", displayName), ("email", email)),
             invalid.Count > 0 ? Expectation.Refused(FailureKind.InvalidArgument, invalid.ToArray()) : Expectation.Refused(FailureKind.AlreadyExists),
             async () => await new CustomerAndPlanOperations(t.Context).AddCustomerAsync(customer));
     }
@@ -111,7 +112,7 @@ internal static class CustomerAndListingFuzzCases
             : Expectation.Completes(result => result is BillingPlan plan && string.Equals(plan.Name, name.Trim(), System.StringComparison.OrdinalIgnoreCase) ? null : "returned another plan");
         return new FuzzCase(
             "CustomerAndPlanOperations.AddPlanAsync",
-            FuzzCase.Show(("name", name), ("dedicatedIp", ip), ("server", server?.Value), ("package", package)),
+            FuzzText.Show(("name", name), ("dedicatedIp", ip), ("server", server?.Value), ("package", package)),
             expect,
             async () => await new CustomerAndPlanOperations(t.Context).AddPlanAsync(name, ip, server?.Value, package));
     }
@@ -139,7 +140,7 @@ internal static class CustomerAndListingFuzzCases
             : Expectation.Refused(FailureKind.NotFound);
         return new FuzzCase(
             "AccountOperations.ListAsync",
-            FuzzCase.Show(("server", filter.ServerName), ("customer", filter.CustomerLogin), ("plan", filter.PlanName), ("status", filter.Status?.ToString()), ("includeDeleted", filter.IncludeDeleted)),
+            FuzzText.Show(("server", filter.ServerName), ("customer", filter.CustomerLogin), ("plan", filter.PlanName), ("status", filter.Status?.ToString()), ("includeDeleted", filter.IncludeDeleted)),
             expect,
             async () =>
             {

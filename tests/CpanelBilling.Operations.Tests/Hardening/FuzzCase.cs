@@ -1,9 +1,8 @@
 using System;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -26,30 +25,6 @@ internal sealed class FuzzCase
     public Expectation Expect { get; }
 
     public Func<Task<object?>> Run { get; }
-
-    /// <summary>A value as a failure message shows it: quoted, escaped, shortened.</summary>
-    public static string Show(string? value)
-    {
-        if (value is null)
-        {
-            return "null";
-        }
-
-        const int Shown = 60;
-        var text = new StringBuilder("\"");
-        foreach (char c in value.Length > Shown ? value.Substring(0, Shown) : value)
-        {
-            text.Append(c is >= ' ' and <= '~' && c != '"' && c != '\\'
-                ? c.ToString()
-                : "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture));
-        }
-
-        text.Append('"');
-        return value.Length > Shown ? text + $"…({value.Length.ToString(CultureInfo.InvariantCulture)} chars)" : text.ToString();
-    }
-
-    public static string Show(params (string Name, object? Value)[] inputs) =>
-        string.Join(", ", inputs.Select(i => i.Name + "=" + (i.Value is string or null ? Show((string?)i.Value) : Convert.ToString(i.Value, CultureInfo.InvariantCulture))));
 }
 
 /// <summary>What a fuzz case must end with; any other ending is a defect.</summary>
@@ -102,6 +77,6 @@ internal sealed class Expectation
     }
 
     public static string Describe(Exception thrown) => thrown is CpanelBillingException typed
-        ? $"{thrown.GetType().Name} {typed.Kind}/{typed.ErrorId}: {FuzzCase.Show(thrown.Message)}"
-        : $"{thrown.GetType().FullName}: {FuzzCase.Show(thrown.Message)}";
+        ? $"{thrown.GetType().Name} {typed.Kind}/{typed.ErrorId}: {FuzzText.Show(thrown.Message)}"
+        : $"{thrown.GetType().FullName}: {FuzzText.Show(thrown.Message)}";
 }

@@ -10,6 +10,7 @@ using CpanelBilling.Core.Operations.Bandwidth;
 using CpanelBilling.Core.Operations.Packages;
 using CpanelBilling.Core.Operations.Servers;
 using CpanelBilling.Testing.Operations;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -119,7 +120,7 @@ internal sealed class FuzzTargets
                 NameState state = string.IsNullOrWhiteSpace(server.Value) || string.IsNullOrWhiteSpace(user) ? NameState.Invalid
                     : server.State == NameState.Known && user.Trim().ToLowerInvariant() == KnownUser ? NameState.Known
                     : NameState.Unknown;
-                return new ReferenceChoice(FuzzCase.Show(("server", server.Value), ("user", user)), () => AccountReference.ByUserName(server.Value, user), state);
+                return new ReferenceChoice(FuzzText.Show(("server", server.Value), ("user", user)), () => AccountReference.ByUserName(server.Value, user), state);
         }
     }
 
@@ -145,7 +146,7 @@ internal sealed record NameChoice(string Value, NameState State);
 
 internal sealed record PlanChoice(string? PlanName, string? PackageName, NameState State)
 {
-    public override string ToString() => FuzzCase.Show(("plan", PlanName), ("package", PackageName));
+    public override string ToString() => FuzzText.Show(("plan", PlanName), ("package", PackageName));
 }
 
 internal sealed record ReferenceChoice(string Shown, Func<AccountReference> Make, NameState State);

@@ -9,6 +9,7 @@ using CpanelBilling.Core.Operations.Accounts.Validation;
 using CpanelBilling.Testing.Operations;
 using Xunit;
 using Xunit.Abstractions;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -86,7 +87,7 @@ public sealed class InputFuzzTests : IClassFixture<OperationsWorldFixture>
             validNames += nameOracle ? 1 : 0;
             if ((nameProblem is null) != nameOracle)
             {
-                failures.Add($"case {number}: user name {FuzzCase.Show(name)}: the oracle says {(nameOracle ? "valid" : "invalid")}, the validator {(nameProblem is null ? "valid" : "invalid: " + nameProblem)}");
+                failures.Add($"case {number}: user name {FuzzText.Show(name)}: the oracle says {(nameOracle ? "valid" : "invalid")}, the validator {(nameProblem is null ? "valid" : "invalid: " + nameProblem)}");
             }
 
             string domain = g.Domain();
@@ -95,7 +96,7 @@ public sealed class InputFuzzTests : IClassFixture<OperationsWorldFixture>
             validDomains += domainOracle ? 1 : 0;
             if ((domainProblem is null) != domainOracle)
             {
-                failures.Add($"case {number}: domain {FuzzCase.Show(domain)}: the oracle says {(domainOracle ? "valid" : "invalid")}, the validator {(domainProblem is null ? "valid" : "invalid: " + domainProblem)}");
+                failures.Add($"case {number}: domain {FuzzText.Show(domain)}: the oracle says {(domainOracle ? "valid" : "invalid")}, the validator {(domainProblem is null ? "valid" : "invalid: " + domainProblem)}");
             }
         }
 

@@ -5,6 +5,7 @@ using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Packages;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -19,7 +20,7 @@ internal static class PackageFuzzCases
         {
             Expectation listed = ServerExpectation(server) ?? Expectation.Completes(result =>
                 result is IReadOnlyList<ServerPackage> packages && packages.Any(p => p.Name == Testing.Operations.OperationsWorld.BasicPackage) ? null : "did not list billing's packages");
-            return new FuzzCase("PackageOperations.ListAsync", FuzzCase.Show(("server", server.Value)), listed, async () => await t.Packages.ListAsync(server.Value));
+            return new FuzzCase("PackageOperations.ListAsync", FuzzText.Show(("server", server.Value)), listed, async () => await t.Packages.ListAsync(server.Value));
         }
 
         if (which == 3)
@@ -28,15 +29,15 @@ internal static class PackageFuzzCases
             bool nameValid = PackageRulesOracle.IsValidName(name);
             server = nameValid && server.State == NameState.Known ? new NameChoice(FuzzTargets.Unknown(g, "server"), NameState.Unknown) : server;
             Expectation removal = !nameValid ? Expectation.Refused(FailureKind.InvalidArgument, OperationErrorIds.InvalidPackage) : ServerExpectation(server)!;
-            return new FuzzCase("PackageOperations.RemoveAsync", FuzzCase.Show(("server", server.Value), ("name", name)), removal, async () => await t.Packages.RemoveAsync(server.Value, name));
+            return new FuzzCase("PackageOperations.RemoveAsync", FuzzText.Show(("server", server.Value), ("name", name)), removal, async () => await t.Packages.RemoveAsync(server.Value, name));
         }
 
         (PackageRequest request, bool valid, string shown) = Request(g);
         server = valid && server.State == NameState.Known ? new NameChoice(FuzzTargets.Unknown(g, "server"), NameState.Unknown) : server;
         Expectation expect = !valid ? Expectation.Refused(FailureKind.InvalidArgument, OperationErrorIds.InvalidPackage) : ServerExpectation(server)!;
         return which == 1
-            ? new FuzzCase("PackageOperations.AddAsync", FuzzCase.Show(("server", server.Value)) + ", " + shown, expect, async () => await t.Packages.AddAsync(server.Value, request))
-            : new FuzzCase("PackageOperations.EditAsync", FuzzCase.Show(("server", server.Value)) + ", " + shown, expect, async () => await t.Packages.EditAsync(server.Value, request));
+            ? new FuzzCase("PackageOperations.AddAsync", FuzzText.Show(("server", server.Value)) + ", " + shown, expect, async () => await t.Packages.AddAsync(server.Value, request))
+            : new FuzzCase("PackageOperations.EditAsync", FuzzText.Show(("server", server.Value)) + ", " + shown, expect, async () => await t.Packages.EditAsync(server.Value, request));
     }
 
     /// <summary>A package request whose every setting is drawn valid or invalid; valid only when all are.</summary>
@@ -80,7 +81,7 @@ internal static class PackageFuzzCases
             && PackageRulesOracle.IsValidTheme(request.Theme)
             && PackageRulesOracle.IsValidLanguage(request.Language)
             && PackageRulesOracle.IsValidExtensions(request.PackageExtensions);
-        string shown = FuzzCase.Show(
+        string shown = FuzzText.Show(
             ("name", request.Name), ("quota", request.Quota), ("bwlimit", request.BandwidthLimit), ("emailQuota", request.MaxEmailAccountQuota),
             ("maxftp", request.MaxFtp), ("maxsql", request.MaxSql), ("maxpop", request.MaxPop), ("maxlst", request.MaxLists), ("maxsub", request.MaxSubdomains),
             ("maxpark", request.MaxParked), ("maxaddon", request.MaxAddons), ("maxpassenger", request.MaxPassengerApps), ("perHour", request.MaxEmailPerHour),

@@ -4,6 +4,7 @@ using CpanelBilling.Core;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Servers;
 using CpanelBilling.Core.Whm;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -53,7 +54,7 @@ internal static class ServerFuzzCases
             MaxConcurrentAccountLifecycleCalls = lifecycle,
             Enabled = g.Chance(0.5),
         };
-        string shown = FuzzCase.Show(("name", name), ("host", host), ("port", port), ("whmUser", whmUser), ("vault", vault), ("secret", secret), ("thumbprint", thumbprint), ("requests", requests), ("lifecycle", lifecycle));
+        string shown = FuzzText.Show(("name", name), ("host", host), ("port", port), ("whmUser", whmUser), ("vault", vault), ("secret", secret), ("thumbprint", thumbprint), ("requests", requests), ("lifecycle", lifecycle));
         return (definition, verdicts.All(v => v), shown);
     }
 
@@ -104,7 +105,7 @@ internal static class ServerFuzzCases
         };
         return new FuzzCase(
             "ServerOperations.UpdateAsync",
-            FuzzCase.Show(("server", server.Value), ("host", update.HostName), ("port", update.Port), ("whmUser", update.WhmUser), ("thumbprint", update.CertificateThumbprint), ("requests", update.MaxConcurrentRequests), ("lifecycle", update.MaxConcurrentAccountLifecycleCalls)),
+            FuzzText.Show(("server", server.Value), ("host", update.HostName), ("port", update.Port), ("whmUser", update.WhmUser), ("thumbprint", update.CertificateThumbprint), ("requests", update.MaxConcurrentRequests), ("lifecycle", update.MaxConcurrentAccountLifecycleCalls)),
             expect,
             async () => await t.Servers.UpdateAsync(server.Value, update));
     }
@@ -124,7 +125,7 @@ internal static class ServerFuzzCases
         var credential = new WhmCredential("root", "FUZZTOKEN");
         return new FuzzCase(
             "ServerConnectionCheck.CheckHostAsync",
-            FuzzCase.Show(("host", host), ("port", port), ("thumbprint", thumbprint)),
+            FuzzText.Show(("host", host), ("port", port), ("thumbprint", thumbprint)),
             Expectation.Refused(FailureKind.InvalidArgument, OperationErrorIds.InvalidServerSettings),
             async () => await t.Check.CheckHostAsync(host, port, credential, thumbprint));
     }
@@ -163,7 +164,7 @@ internal static class ServerFuzzCases
                 _ => "returned " + result,
             }),
         };
-        return new FuzzCase(entry, FuzzCase.Show(("server", server.Value)), expect, async () => which switch
+        return new FuzzCase(entry, FuzzText.Show(("server", server.Value)), expect, async () => which switch
         {
             0 => await t.Servers.GetAsync(server.Value),
             1 => await t.Servers.CountLiveAccountsAsync(server.Value),

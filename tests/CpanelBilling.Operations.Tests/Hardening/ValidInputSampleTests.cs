@@ -17,6 +17,7 @@ using Xunit;
 using Xunit.Abstractions;
 using AccountLimits = CpanelBilling.Core.Billing.AccountLimits;
 using SimLimits = CpanelBilling.WhmSimulator.AccountLimits;
+using CpanelBilling.Testing.Fuzzing;
 
 namespace CpanelBilling.Operations.Tests.Hardening;
 
@@ -113,7 +114,7 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
                     ContactEmail = email,
                     Password = password is null ? null : new WhmSecret(password),
                 };
-                string shown = FuzzCase.Show(("domain", domain), ("user", user), ("contactEmail", email));
+                string shown = FuzzText.Show(("domain", domain), ("user", user), ("contactEmail", email));
                 Account? account = await CheckAsync("open " + shown, async () =>
                 {
                     AccountChangeResult result = await accounts.OpenAsync(request);
@@ -124,7 +125,7 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
                         (user is null || result.Account.UserName == user.Trim().ToLowerInvariant(), "billing's user is " + result.Account.UserName),
                         (result.Account.DomainName == normalized, "billing's domain is " + result.Account.DomainName),
                         (onServer?.Domain == normalized, "the server's domain is " + onServer?.Domain),
-                        (onServer?.ContactEmail == expectedEmail, "the server's contact address is " + FuzzCase.Show(onServer?.ContactEmail)),
+                        (onServer?.ContactEmail == expectedEmail, "the server's contact address is " + FuzzText.Show(onServer?.ContactEmail)),
                         (password is null || onServer?.Password == password, "the server has another password"),
                         (onServer is not null && SameLimits(limits, onServer.Limits), "the server's limits differ: " + onServer?.Limits)));
                 });
@@ -153,8 +154,8 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
                 {
                     PackageChangeResult result = await packages.AddAsync(world.Server.Name, request);
                     return (result, Problems(
-                        (result.Package?.Name == name, "billing's package is " + FuzzCase.Show(result.Package?.Name)),
-                        (Sim.FindPackage(name) is not null, "the server has no package " + FuzzCase.Show(name))));
+                        (result.Package?.Name == name, "billing's package is " + FuzzText.Show(result.Package?.Name)),
+                        (Sim.FindPackage(name) is not null, "the server has no package " + FuzzText.Show(name))));
                 });
 
                 (PackageRequest edit, bool editValid, string editShown) = PackageFuzzCases.Request(g, name);
@@ -163,11 +164,11 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
                     await CheckAsync("edit package " + editShown, async () =>
                     {
                         PackageChangeResult result = await packages.EditAsync(world.Server.Name, edit);
-                        return (result, Problems((result.Package?.Name == name, "billing's package is " + FuzzCase.Show(result.Package?.Name))));
+                        return (result, Problems((result.Package?.Name == name, "billing's package is " + FuzzText.Show(result.Package?.Name))));
                     });
                 }
 
-                await CheckAsync("remove package " + FuzzCase.Show(name), async () =>
+                await CheckAsync("remove package " + FuzzText.Show(name), async () =>
                 {
                     PackageChangeResult result = await packages.RemoveAsync(world.Server.Name, name);
                     return (result, Problems((Sim.FindPackage(name) is null, "the server still has the package")));
@@ -189,7 +190,7 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
                 }
 
                 measured++;
-                await CheckAsync("measure " + FuzzCase.Show(("year", year), ("month", month)), async () =>
+                await CheckAsync("measure " + FuzzText.Show(("year", year), ("month", month)), async () =>
                 {
                     BandwidthResult result = await bandwidth.MeasureAsync(new BandwidthRequest { Year = year, Month = month });
                     return (result, Problems((result.Month == meant, "measured " + result.Month), (result.Failures.Count == 0, "a server failed: " + string.Join("; ", result.Failures))));
@@ -217,8 +218,8 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
                     BillingServer read = await servers.GetAsync(name);
                     ServerRemoval removed = await servers.RemoveAsync(name);
                     return (stored, Problems(
-                        (stored.Name == name && read.Id == stored.Id, "stored as " + FuzzCase.Show(stored.Name)),
-                        (stored.Settings.HostName == definition.HostName.Trim(), "stored host " + FuzzCase.Show(stored.Settings.HostName)),
+                        (stored.Name == name && read.Id == stored.Id, "stored as " + FuzzText.Show(stored.Name)),
+                        (stored.Settings.HostName == definition.HostName.Trim(), "stored host " + FuzzText.Show(stored.Settings.HostName)),
                         (removed.RemovedAccounts == 0, "removed accounts with it")));
                 });
             }
@@ -229,13 +230,13 @@ public sealed class ValidInputSampleTests : IClassFixture<OperationsWorldFixture
             AccountReference reference = AccountReference.ByUserName(world.Server.Name, account.UserName);
             string reason = Valid(g, x => x.Reason(), CpanelRulesOracle.IsValidSuspendReason)!;
             string? expectedReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-            await CheckAsync($"suspend {account.UserName} {FuzzCase.Show(("reason", reason))}", async () =>
+            await CheckAsync($"suspend {account.UserName} {FuzzText.Show(("reason", reason))}", async () =>
             {
                 AccountChangeResult result = await accounts.SuspendAsync(reference, reason);
                 SimulatedAccount onServer = Sim.GetAccount(account.UserName);
                 return (result, Problems(
-                    (result.Account.Status == AccountStatus.Suspended && result.Account.SuspendReason == expectedReason, "billing's reason is " + FuzzCase.Show(result.Account.SuspendReason)),
-                    (onServer.Suspended && onServer.SuspendReason == expectedReason, "the server's reason is " + FuzzCase.Show(onServer.SuspendReason))));
+                    (result.Account.Status == AccountStatus.Suspended && result.Account.SuspendReason == expectedReason, "billing's reason is " + FuzzText.Show(result.Account.SuspendReason)),
+                    (onServer.Suspended && onServer.SuspendReason == expectedReason, "the server's reason is " + FuzzText.Show(onServer.SuspendReason))));
             });
             await CheckAsync("resume " + account.UserName, async () =>
             {

@@ -1,14 +1,14 @@
 using System;
 using System.Globalization;
 
-namespace CpanelBilling.Operations.Tests.Hardening;
+namespace CpanelBilling.Testing.Fuzzing;
 
 /// <summary>
 /// The seed of the fuzz tests: a fixed default, so every run checks the same cases, overridden by the environment
 /// variable <c>CPBILLING_FUZZ_SEED</c> to explore others or replay a failure. Each case has its own generator made
 /// from the seed and the case's number, so a case does not depend on how many values earlier cases drew.
 /// </summary>
-internal static class FuzzSeed
+public static class FuzzSeed
 {
     public const string SeedVariable = "CPBILLING_FUZZ_SEED";
 

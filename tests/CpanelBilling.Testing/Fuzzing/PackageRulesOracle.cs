@@ -1,13 +1,13 @@
 using System;
 using System.Linq;
 
-namespace CpanelBilling.Operations.Tests.Hardening;
+namespace CpanelBilling.Testing.Fuzzing;
 
 /// <summary>
 /// The package rules (whm-api-facts §5, plus the module's documented limits: counts 0–999, sizes of at least 1 MB,
 /// text without the commas cPanel strips), read independently of <c>PackageRules</c>.
 /// </summary>
-internal static class PackageRulesOracle
+public static class PackageRulesOracle
 {
     public static bool IsValidName(string? name)
     {

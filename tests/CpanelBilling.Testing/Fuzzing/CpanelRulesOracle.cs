@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace CpanelBilling.Operations.Tests.Hardening;
+namespace CpanelBilling.Testing.Fuzzing;
 
 /// <summary>
 /// An independent reading of cPanel's rules (whm-api-facts §2 user names, §3 domains) and of the module's own
@@ -11,7 +11,7 @@ namespace CpanelBilling.Operations.Tests.Hardening;
 /// every other character is judged as given, so a character that Unicode case mapping would turn into an ASCII
 /// letter (the Kelvin sign, a dotted capital I) is a character cPanel's rules do not allow.
 /// </summary>
-internal static class CpanelRulesOracle
+public static class CpanelRulesOracle
 {
     private const int MaxUserNameLength = 16;
     private const int MaxDomainLength = 254;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 
-namespace CpanelBilling.Operations.Tests.Hardening;
+namespace CpanelBilling.Testing.Fuzzing;
 
 /// <summary>
 /// Makes the values the fuzz tests feed to operations, from one seeded <see cref="Random"/>: values built to follow
@@ -13,7 +13,7 @@ namespace CpanelBilling.Operations.Tests.Hardening;
 /// <see cref="CpanelRulesOracle"/> or by the generator's own rule where no oracle is needed; the generator only
 /// makes sure both kinds come up often.
 /// </summary>
-internal sealed class InputGenerator
+public sealed class InputGenerator
 {
     public const string LowerLetters = "abcdefghijklmnopqrstuvwxyz";
     public const string Digits = "0123456789";
