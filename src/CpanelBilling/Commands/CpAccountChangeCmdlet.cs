@@ -50,7 +50,18 @@ public abstract class CpAccountChangeCmdlet : CpAccountWorkCmdlet
             return;
         }
 
-        AccountReference reference = InputObject != null ? AccountReference.ById(InputObject.Id) : AccountReference.ByUserName(server, user);
+        AccountReference reference;
+        try
+        {
+            reference = InputObject != null ? AccountReference.ById(InputObject.Id) : AccountReference.ByUserName(server, user);
+        }
+        catch (AccountOperationException invalid)
+        {
+            // A blank name (e.g. an empty CSV cell) fails this item only; the rest of the pipeline goes on.
+            WriteError(invalid, target);
+            return;
+        }
+
         StartItem(server, target, (accounts, token) => ChangeAsync(accounts, reference, token), result =>
         {
             if (PassThru)
