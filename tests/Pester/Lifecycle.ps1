@@ -31,7 +31,6 @@ function Invoke-CpLifecycle {
     $password = 'Lc!{0}Q7' -f [guid]::NewGuid().ToString('N')
 
     $Record.UserName = $user
-    $Record.ServerName = $server
     $Record.LogPath = "$Database.calls.log"
 
     # $View picks what the demo shows of a step that records several things.
