@@ -87,6 +87,9 @@ public interface IBillingRepository
 
     Task<Customer?> FindCustomerAsync(string login, CancellationToken cancellationToken = default);
 
+    /// <summary>Every customer, by login.</summary>
+    Task<IReadOnlyList<Customer>> ListCustomersAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Adds a domain to the customer; a domain already owned by anyone is refused (AlreadyExists).</summary>
     Task<Domain> AddDomainAsync(long customerId, string domainName, CancellationToken cancellationToken = default);
 

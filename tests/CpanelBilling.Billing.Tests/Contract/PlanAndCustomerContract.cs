@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
@@ -42,6 +43,18 @@ public abstract partial class BillingRepositoryContract
         var noServer = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.MapPlanToPackageAsync(plan.Id, 999, "gold"));
         Assert.Equal(BillingErrorIds.ServerNotFound, noServer.ErrorId);
         Assert.Empty((await Repository.GetPlanAsync(plan.Id)).Packages);
+    }
+
+    [BillingFact]
+    public async Task Customers_are_listed_by_login()
+    {
+        await Repository.AddCustomerAsync(new NewCustomer { Login = "zoe" });
+        await Repository.AddCustomerAsync(new NewCustomer { Login = "adam", DisplayName = "Adam A.", Email = "adam@example.org" });
+
+        IReadOnlyList<Customer> customers = await Repository.ListCustomersAsync();
+
+        Assert.Equal(new[] { "adam", "zoe" }, customers.Select(c => c.Login));
+        Assert.Equal("adam@example.org", customers[0].Email);
     }
 
     [BillingFact]

@@ -60,17 +60,6 @@ internal static class AccountWorld
         return entries;
     }
 
-    public static async Task<List<Account>> AccountsInBillingAsync(this OperationsWorld world)
-    {
-        var accounts = new List<Account>();
-        await foreach (Account account in world.Billing.ListAccountsAsync(new Core.Billing.AccountQuery { ServerId = world.Server.Id, IncludeDeleted = true }))
-        {
-            accounts.Add(account);
-        }
-
-        return accounts;
-    }
-
     public static async Task<ServerIp> BillingIpAsync(this OperationsWorld world, string address) =>
         (await world.Billing.ListServerIpsAsync(world.Server.Id, includeRemoved: true)).Single(ip => ip.Address == address);
 

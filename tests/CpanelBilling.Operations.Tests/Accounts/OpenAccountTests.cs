@@ -85,7 +85,7 @@ public sealed class OpenAccountTests : IClassFixture<OperationsWorldFixture>
         Assert.Contains(world.Server.Name, failure.Message);
         Assert.Equal(0, world.Sent("createacct"));
         Assert.Empty(world.SimState.Accounts);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
         OperationJournalEntry entry = Assert.Single(await world.JournalAsync("createacct"));
         Assert.Equal(OperationStatus.Failed, entry.Status);
         Assert.Equal("prouser", entry.UserName);
@@ -104,7 +104,7 @@ public sealed class OpenAccountTests : IClassFixture<OperationsWorldFixture>
         Assert.Contains("no free IP addresses", failure.Message);
         Assert.Contains("undone in billing", failure.Message);
         Assert.IsType<WhmCallFailedException>(failure.InnerException);
-        Account abandoned = Assert.Single(await world.AccountsInBillingAsync());
+        Account abandoned = Assert.Single(await world.AccountsAsync());
         Assert.Equal(AccountStatus.Deleted, abandoned.Status);
         Assert.Null(abandoned.DedicatedIp);
         Assert.Empty(await world.Billing.ListAccountIpsAsync(abandoned.Id));

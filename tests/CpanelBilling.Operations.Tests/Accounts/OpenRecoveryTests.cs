@@ -59,7 +59,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.IsType<ServerChangeNotMadeException>(failure.InnerException);
         Assert.Contains("run the opening again", failure.Message);
         Assert.Empty(world.SimState.Accounts);
-        Account pending = Assert.Single(await world.AccountsInBillingAsync());
+        Account pending = Assert.Single(await world.AccountsAsync());
         Assert.Equal(AccountStatus.New, pending.Status);
         Assert.NotNull(pending.DedicatedIp);
         Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
@@ -95,7 +95,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User));
 
         AccountWorld.AssertFailure(failure, AccountErrorIds.CreateFailed, FailureKind.AlreadyExists);
-        Assert.Equal(AccountStatus.Deleted, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(AccountStatus.Deleted, Assert.Single(await world.AccountsAsync()).Status);
         Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
 
         AccountChangeResult result = await world.OpenAsync(Domain, User);
@@ -137,7 +137,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         AccountWorld.AssertFailure(failure, AccountErrorIds.BillingNotUpdated, FailureKind.Database);
         Assert.Contains("stay Pending", failure.Message);
         Assert.True(world.SimState.FindAccount(User) is not null);
-        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsAsync()).Status);
         Assert.Equal(OperationStatus.Pending, Assert.Single(await world.JournalAsync("createacct")).Status);
 
         AccountChangeResult result = await world.OpenAsync(Domain, User);
@@ -158,7 +158,7 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.Accounts().OpenAsync(request));
 
         AccountWorld.AssertFailure(failure, AccountErrorIds.OpenIncomplete, FailureKind.PermissionDenied);
-        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsInBillingAsync()).Status);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsAsync()).Status);
         Assert.Equal("10240", world.SimState.GetAccount(User).Limits.BwLimit);
 
         request.ReturnPassword = true;

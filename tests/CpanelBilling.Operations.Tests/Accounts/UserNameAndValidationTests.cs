@@ -63,7 +63,7 @@ public sealed class UserNameAndValidationTests : IClassFixture<OperationsWorldFi
         AccountWorld.AssertFailure(prefix, AccountErrorIds.UserNameTakenOnServer, FailureKind.AlreadyExists);
         Assert.Contains("first 8 characters", prefix.Message);
         Assert.Equal(0, world.Sent("createacct"));
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class UserNameAndValidationTests : IClassFixture<OperationsWorldFi
 
         AccountWorld.AssertFailure(failure, errorId, FailureKind.InvalidArgument);
         Assert.Empty(world.Simulator.Server.Requests);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Theory]
@@ -101,7 +101,7 @@ public sealed class UserNameAndValidationTests : IClassFixture<OperationsWorldFi
 
         AccountWorld.AssertFailure(failure, AccountErrorIds.InvalidDomain, FailureKind.InvalidArgument);
         Assert.Empty(world.Simulator.Server.Requests);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class UserNameAndValidationTests : IClassFixture<OperationsWorldFi
 
         Assert.Contains("0 to 999", databases.Message);
         Assert.Empty(world.Simulator.Server.Requests);
-        Assert.Empty(await world.AccountsInBillingAsync());
+        Assert.Empty(await world.AccountsAsync());
     }
 
     [Fact]

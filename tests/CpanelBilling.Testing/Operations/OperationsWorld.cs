@@ -156,6 +156,18 @@ public sealed class OperationsWorld : IAsyncDisposable
     /// </summary>
     public Task<IBillingRepository> OpenBillingAgainAsync() => database.OpenRepositoryAsync();
 
+    /// <summary>Every account billing has on the world's server, deleted ones included, in id order.</summary>
+    public async Task<System.Collections.Generic.List<Account>> AccountsAsync()
+    {
+        var accounts = new System.Collections.Generic.List<Account>();
+        await foreach (Account account in Billing.ListAccountsAsync(new Core.Billing.AccountQuery { ServerId = Server.Id, IncludeDeleted = true }))
+        {
+            accounts.Add(account);
+        }
+
+        return accounts;
+    }
+
     /// <summary>The opening of an account for the world's customer on the world's server.</summary>
     public AccountOpening Opening(string userName, string domain, BillingPlan? plan = null) => new()
     {

@@ -47,6 +47,11 @@ internal sealed partial class BillingRepository
                 .SingleOrDefaultAsync(RowMappers.Customer, cancellationToken),
             cancellationToken);
 
+    public Task<IReadOnlyList<Customer>> ListCustomersAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync<IReadOnlyList<Customer>>(
+            async session => await session.Sql(Statements.SelectCustomers).ListAsync(RowMappers.Customer, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+
     public Task<Domain> AddDomainAsync(long customerId, string domainName, CancellationToken cancellationToken = default)
     {
         string name = ColumnLimits.Lowered(domainName, "domain name", ColumnLimits.DomainName);

@@ -88,6 +88,7 @@ internal abstract class BillingStatements
         InsertCustomer = f.InsertReturningId("customers", "login, display_name, email, created_utc", "@login, @display_name, @email, @now");
         SelectCustomerById = "SELECT id, login, display_name, email, created_utc FROM customers WHERE id = @customer_id";
         SelectCustomerByLogin = "SELECT id, login, display_name, email, created_utc FROM customers WHERE login = @login";
+        SelectCustomers = "SELECT id, login, display_name, email, created_utc FROM customers ORDER BY login";
 
         InsertDomain = f.InsertReturningId("domains", "customer_id, name, created_utc", "@customer_id, @name, @now");
         SelectDomainByName = "SELECT id, customer_id, name, created_utc FROM domains WHERE name = @name";
@@ -220,6 +221,7 @@ internal abstract class BillingStatements
     public string InsertCustomer { get; }
     public string SelectCustomerById { get; }
     public string SelectCustomerByLogin { get; }
+    public string SelectCustomers { get; }
 
     public string InsertDomain { get; }
     public string SelectDomainByName { get; }

@@ -16,6 +16,7 @@ public static class AccountErrorIds
     public const string CustomerNotFound = "AccountCustomerNotFound";
     public const string PlanNotFound = "AccountPlanNotFound";
     public const string PlanNotOnServer = "AccountPlanNotOnServer";
+    public const string PackageNotOnServer = "AccountPackageNotOnServer";
     public const string AccountNotFound = "AccountNotFound";
 
     /// <summary>The account is not in a state the operation applies to (e.g. suspending an account not yet created).</summary>

@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using CpanelBilling.Core.Billing;
 
 namespace CpanelBilling.Core.Operations.Accounts;
 
@@ -17,6 +20,8 @@ public sealed class AccountOperations
     private readonly SuspensionOperation suspension;
     private readonly ChangePlanOperation changePlan;
     private readonly SetLimitsOperation setLimits;
+    private readonly IBillingRepository billing;
+    private readonly AccountTargets targets;
 
     public AccountOperations(OperationContext context)
     {
@@ -30,7 +35,46 @@ public sealed class AccountOperations
         suspension = new SuspensionOperation(context);
         changePlan = new ChangePlanOperation(context);
         setLimits = new SetLimitsOperation(context);
+        billing = context.Billing;
+        targets = new AccountTargets(billing);
     }
+
+    /// <summary>
+    /// Streams the accounts billing holds that match <paramref name="filter"/>, in id order, reading rows as the
+    /// caller consumes them. A server, customer or plan name billing does not know is a NotFound error.
+    /// </summary>
+    public async IAsyncEnumerable<Account> ListAsync(AccountFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (filter == null)
+        {
+            throw new ArgumentNullException(nameof(filter));
+        }
+
+        var query = new Billing.AccountQuery { Status = filter.Status, IncludeDeleted = filter.IncludeDeleted };
+        if (filter.ServerName != null)
+        {
+            query.ServerId = (await targets.ServerAsync(filter.ServerName, cancellationToken).ConfigureAwait(false)).Id;
+        }
+
+        if (filter.CustomerLogin != null)
+        {
+            query.CustomerId = (await targets.CustomerAsync(filter.CustomerLogin, cancellationToken).ConfigureAwait(false)).Id;
+        }
+
+        if (filter.PlanName != null)
+        {
+            query.PlanId = (await targets.PlanAsync(filter.PlanName, cancellationToken).ConfigureAwait(false)).Id;
+        }
+
+        await foreach (Account account in billing.ListAccountsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            yield return account;
+        }
+    }
+
+    /// <summary>The account named; by user name the live one, or the most recently deleted when none is live.</summary>
+    public Task<Account> GetAsync(AccountReference account, CancellationToken cancellationToken = default) =>
+        targets.AccountAsync(account ?? throw new ArgumentNullException(nameof(account)), orDeleted: true, cancellationToken);
 
     /// <summary>
     /// Opens an account (createacct, then the account's own limits), or continues the opening of the customer's

@@ -27,7 +27,7 @@ internal sealed class SetLimitsOperation
 
     public async Task<AccountChangeResult> SetLimitsAsync(AccountReference reference, AccountLimitsChange change, CancellationToken cancellationToken)
     {
-        Validate(change);
+        change.Validate();
         Account account = await targets.AccountAsync(reference, orDeleted: false, cancellationToken).ConfigureAwait(false);
         RequireNotDeleted(account);
         await using AccountWork work = await AccountWork.BeginAsync(context, account, cancellationToken).ConfigureAwait(false);
@@ -71,24 +71,6 @@ internal sealed class SetLimitsOperation
         if (account.Status == AccountStatus.Deleted)
         {
             AccountStates.RequireOnServer(account, "given new limits");
-        }
-    }
-
-    private static void Validate(AccountLimitsChange change)
-    {
-        AccountLimits set = AccountInput.Limits(change.Set);
-        AccountLimitKind[] both = AccountLimitValues.Kinds.Where(kind => AccountLimitValues.Has(set, kind) && change.ResetToPackage.Contains(kind)).ToArray();
-        if (both.Length > 0)
-        {
-            throw AccountOperationException.Invalid(
-                AccountErrorIds.InvalidLimit,
-                $"The {both[0].Describe()} limit is both set and reset to the package; give one or the other.",
-                both[0].ToString());
-        }
-
-        if (!AccountLimitValues.Kinds.Any(kind => AccountLimitValues.Has(set, kind)) && change.ResetToPackage.Count == 0)
-        {
-            throw AccountOperationException.Invalid(AccountErrorIds.InvalidLimit, "No limit to change was given.", null);
         }
     }
 
