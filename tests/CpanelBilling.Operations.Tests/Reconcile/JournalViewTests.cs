@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
@@ -29,12 +30,12 @@ public sealed class JournalViewTests : IClassFixture<OperationsWorldFixture>
         await Assert.ThrowsAnyAsync<CpanelBillingException>(() => world.Accounts().SuspendAsync(world.Ref("bert"), "Overdue"));
         ReconcileOperations reconcile = world.Reconcile();
 
-        var anna = await reconcile.ListJournalAsync(new JournalFilter { ServerName = "WEB01", UserName = "anna" });
+        var anna = await ListAsync(reconcile, new JournalFilter { ServerName = "WEB01", UserName = "anna" });
         Assert.Equal(new[] { "createacct", "suspendacct", "unsuspendacct" }, anna.Select(e => e.Function));
-        var newest = await reconcile.ListJournalAsync(new JournalFilter { Newest = 2 });
+        var newest = await ListAsync(reconcile, new JournalFilter { Newest = 2 });
         Assert.Equal(new[] { "unsuspendacct", "suspendacct" }, newest.Select(e => e.Function));
         Assert.True(newest[0].Id < newest[1].Id);
-        var failed = Assert.Single(await reconcile.ListJournalAsync(new JournalFilter { Status = OperationStatus.Failed }));
+        var failed = Assert.Single(await ListAsync(reconcile, new JournalFilter { Status = OperationStatus.Failed }));
         Assert.Equal(("bert", "suspendacct"), (failed.UserName, failed.Function));
         Assert.Contains("not now", failed.Error);
     }
@@ -45,10 +46,21 @@ public sealed class JournalViewTests : IClassFixture<OperationsWorldFixture>
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
         ReconcileOperations reconcile = world.Reconcile();
 
-        var noServer = await Assert.ThrowsAsync<OperationArgumentException>(() => reconcile.ListJournalAsync(new JournalFilter { UserName = "anna" }));
+        var noServer = await Assert.ThrowsAsync<OperationArgumentException>(() => ListAsync(reconcile, new JournalFilter { UserName = "anna" }));
         Assert.Equal(FailureKind.InvalidArgument, noServer.Kind);
-        var unknown = await Assert.ThrowsAsync<Core.Operations.Servers.ServerNotFoundException>(() => reconcile.ListJournalAsync(new JournalFilter { ServerName = "nosuch" }));
+        var unknown = await Assert.ThrowsAsync<Core.Operations.Servers.ServerNotFoundException>(() => ListAsync(reconcile, new JournalFilter { ServerName = "nosuch" }));
         Assert.Equal(OperationErrorIds.ServerNotFound, unknown.ErrorId);
-        await Assert.ThrowsAsync<OperationArgumentException>(() => reconcile.ListJournalAsync(new JournalFilter { Newest = 0 }));
+        await Assert.ThrowsAsync<OperationArgumentException>(() => ListAsync(reconcile, new JournalFilter { Newest = 0 }));
+    }
+
+    private static async Task<List<OperationJournalEntry>> ListAsync(ReconcileOperations reconcile, JournalFilter filter)
+    {
+        var entries = new List<OperationJournalEntry>();
+        await foreach (OperationJournalEntry entry in reconcile.ListJournalAsync(filter))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
     }
 }

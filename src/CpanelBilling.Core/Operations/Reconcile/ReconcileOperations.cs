@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
@@ -86,21 +87,30 @@ public sealed class ReconcileOperations
     public Task<RepairOutcome> ApplyAsync(RepairAction action, CancellationToken cancellationToken = default) =>
         executor.ApplyAsync(action ?? throw new ArgumentNullException(nameof(action)), cancellationToken);
 
-    /// <summary>Plans, then applies every action in order.</summary>
-    public async Task<RepairReport> RepairAsync(ReconcileScope scope, RepairOptions? options = null, IProgress<ReconcileProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Applies actions one after the other, in the order given (a plan's order for one account matters).</summary>
+    public async Task<IReadOnlyList<RepairOutcome>> ApplyInOrderAsync(IEnumerable<RepairAction> actions, CancellationToken cancellationToken = default)
     {
-        RepairPlan plan = await PlanAsync(scope, options, progress, cancellationToken).ConfigureAwait(false);
         var outcomes = new List<RepairOutcome>();
-        foreach (RepairAction action in plan.Actions)
+        foreach (RepairAction action in actions ?? throw new ArgumentNullException(nameof(actions)))
         {
             outcomes.Add(await ApplyAsync(action, cancellationToken).ConfigureAwait(false));
         }
 
-        return new RepairReport(plan, outcomes);
+        return outcomes;
     }
 
-    /// <summary>The journal: server-changing calls with their outcome, oldest first, filtered.</summary>
-    public async Task<IReadOnlyList<OperationJournalEntry>> ListJournalAsync(JournalFilter filter, CancellationToken cancellationToken = default)
+    /// <summary>Plans, then applies every action in order.</summary>
+    public async Task<RepairReport> RepairAsync(ReconcileScope scope, RepairOptions? options = null, IProgress<ReconcileProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        RepairPlan plan = await PlanAsync(scope, options, progress, cancellationToken).ConfigureAwait(false);
+        return new RepairReport(plan, await ApplyInOrderAsync(plan.Actions, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// The journal: server-changing calls with their outcome, oldest first, filtered, streamed as read (with
+    /// <see cref="JournalFilter.Newest"/>, only that many are held back until the end).
+    /// </summary>
+    public async IAsyncEnumerable<OperationJournalEntry> ListJournalAsync(JournalFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (filter == null)
         {
@@ -123,8 +133,7 @@ public sealed class ReconcileOperations
             query.ServerId = (await ServerLookup.RequireAsync(context.Billing, filter.ServerName, cancellationToken).ConfigureAwait(false)).Id;
         }
 
-        // Oldest first, keeping only the newest N when asked: the journal can be long, so it is streamed, not loaded.
-        var entries = new Queue<OperationJournalEntry>();
+        var newest = new Queue<OperationJournalEntry>();
         await foreach (OperationJournalEntry entry in context.Billing.ListOperationsAsync(query, cancellationToken).ConfigureAwait(false))
         {
             if (filter.UserName != null && !string.Equals(entry.UserName, filter.UserName, StringComparison.OrdinalIgnoreCase))
@@ -132,14 +141,23 @@ public sealed class ReconcileOperations
                 continue;
             }
 
-            entries.Enqueue(entry);
-            if (filter.Newest is { } newest && entries.Count > newest)
+            if (filter.Newest is not { } keep)
             {
-                entries.Dequeue();
+                yield return entry;
+                continue;
+            }
+
+            newest.Enqueue(entry);
+            if (newest.Count > keep)
+            {
+                newest.Dequeue();
             }
         }
 
-        return entries.ToList();
+        foreach (OperationJournalEntry entry in newest)
+        {
+            yield return entry;
+        }
     }
 
     private async Task<IReadOnlyList<BillingServer>> ResolveServersAsync(ReconcileScope scope, ConcurrentQueue<ReconcileServerFailure> failures, CancellationToken cancellationToken)
