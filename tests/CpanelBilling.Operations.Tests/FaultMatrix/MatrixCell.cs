@@ -16,8 +16,9 @@ namespace CpanelBilling.Operations.Tests.FaultMatrix;
 /// <summary>
 /// Runs one cell of the matrix: a fresh world, the account set up by the real operations, the fault armed, the
 /// operation run, then at most one recovery (one Repair, or for bandwidth one more recording), and every check:
-/// billing matches the server, no journal entry left open, no createacct twice, no bandwidth counted twice, the
-/// journal says whether the change was made, and a refused token was not tried again.
+/// billing matches the server, no journal entry left open, no createacct twice, no changing call repeated by the
+/// operation (reads may be retried), no bandwidth counted twice, the journal says whether the change was made, and
+/// a refused token was not tried again.
 /// </summary>
 public static class MatrixCell
 {
@@ -30,7 +31,7 @@ public static class MatrixCell
         await operation.ArrangeAsync(world);
         int requestsBefore = world.Simulator.Server.Requests.Count;
 
-        IBillingRepository billing = fault.Arm(world, operation.Function, operation.BillingTrigger, out FaultyBilling? faultyBilling);
+        (IBillingRepository billing, FaultyBilling? faultyBilling) = await fault.ArmAsync(world, operation.Function, operation.BillingTrigger);
         string outcome;
         try
         {
@@ -44,6 +45,16 @@ public static class MatrixCell
         await world.Simulator.Server.WaitUntilIdleAsync();
         fault.Disarm(world);
         var problems = new List<string>();
+        int sent = world.Simulator.Server.Requests.Skip(requestsBefore).Count(r => r.Function == operation.Function);
+        if (operation.IsBandwidth && sent > 1)
+        {
+            outcome += $" after {sent} {operation.Function} requests";
+        }
+        else if (!operation.IsBandwidth && sent > 1)
+        {
+            problems.Add($"{operation.Function} was sent {sent} times by one operation; a changing call is never repeated blindly");
+        }
+
         if (fault.BillingFailure != null && faultyBilling?.Fired != true)
         {
             problems.Add("the billing fault never fired: the operation did not reach billing's write after the server call");

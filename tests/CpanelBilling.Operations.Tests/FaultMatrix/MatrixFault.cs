@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Testing.Operations;
@@ -43,7 +44,7 @@ public sealed class MatrixFault
         new MatrixFault("malformed-json", workDone: true, Fault.MalformedJson),
         new MatrixFault("result-0", workDone: false, () => Fault.Failure("(XID m4tr1x) The system could not complete the request: the disk is full.")),
         new MatrixFault("wrong-token", workDone: false, wrongToken: true),
-        new MatrixFault("db-write-fails", workDone: true, billingFailure: FaultMatrix.BillingFailure.WriteFails),
+        new MatrixFault("db-locked", workDone: true, billingFailure: FaultMatrix.BillingFailure.DatabaseLocked),
         new MatrixFault("process-stops", workDone: true, billingFailure: FaultMatrix.BillingFailure.ProcessStops),
         new MatrixFault("db-answer-lost", workDone: true, billingFailure: FaultMatrix.BillingFailure.AnswerLost),
     };
@@ -62,10 +63,12 @@ public sealed class MatrixFault
 
     public static MatrixFault Named(string name) => All.Single(f => f.Name == name);
 
-    /// <summary>Arms the fault for the function; returns the billing repository the operation is to use.</summary>
-    public IBillingRepository Arm(OperationsWorld world, string function, string? billingTrigger, out FaultyBilling? control)
+    /// <summary>The lock wait of the repository that meets a locked database: short, so the cell stays fast.</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Arms the fault for the function; returns the billing repository the operation is to use, and its control.</summary>
+    public async Task<(IBillingRepository Billing, FaultyBilling? Control)> ArmAsync(OperationsWorld world, string function, string? billingTrigger)
     {
-        control = null;
         if (serverFault != null)
         {
             world.Faults.Set(function, serverFault(), 1);
@@ -78,12 +81,14 @@ public sealed class MatrixFault
 
         if (BillingFailure is { } failure)
         {
-            (IBillingRepository billing, FaultyBilling faulty) = FaultyBilling.Wrap(world.Billing, billingTrigger, failure);
-            control = faulty;
-            return billing;
+            IBillingRepository inner = failure == FaultMatrix.BillingFailure.DatabaseLocked
+                ? await world.OpenBillingAgainAsync(new BillingRepositoryOptions { Timeout = LockTimeout })
+                : world.Billing;
+            (IBillingRepository billing, FaultyBilling faulty) = FaultyBilling.Wrap(inner, world.DatabasePath, billingTrigger, failure);
+            return (billing, faulty);
         }
 
-        return world.Billing;
+        return (world.Billing, null);
     }
 
     public void Disarm(OperationsWorld world)

@@ -47,6 +47,9 @@ public enum RepairActionKind
 /// </summary>
 public sealed class RepairAction
 {
+    private readonly List<long> journalEntryIds = new();
+    private readonly List<AccountDifference> resolves = new();
+
     internal RepairAction(RepairActionKind kind, string serverName, string? userName, Account? account, string description)
     {
         Kind = kind;
@@ -89,9 +92,6 @@ public sealed class RepairAction
     internal long? SupersededBy { get; set; }
 
     internal RepairOptions Options { get; set; } = new();
-
-    private readonly List<long> journalEntryIds = new();
-    private readonly List<AccountDifference> resolves = new();
 
     internal RepairAction WithEntry(long entryId)
     {

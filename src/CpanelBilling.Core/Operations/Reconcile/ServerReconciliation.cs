@@ -71,7 +71,8 @@ internal sealed class ServerReconciliation
             .Where(e => JournaledChangeCheck.IsAccountChange(e) && !(e.AccountId is { } id && liveIds.Contains(id)))
             .GroupBy(e => e.UserName, StringComparer.OrdinalIgnoreCase))
         {
-            SettleEntries(null, orphans.Key, snapshot.ViewOf(orphans.Key), orphans.ToList(), finishesOpening: false);
+            ServerAccountView view = snapshot.ViewOf(orphans.Key);
+            SettleEntries(null, orphans.Key, orphans.ToList(), orphans.ToDictionary(e => e, e => JournaledChangeCheck.Judge(e, view)), finishesOpening: false);
         }
 
         foreach (OperationJournalEntry entry in snapshot.OpenEntries.Where(PackageEntryCheck.IsPackageChange))
@@ -96,7 +97,7 @@ internal sealed class ServerReconciliation
         Dictionary<OperationJournalEntry, ChangeEffect> effects = entries.ToDictionary(e => e, e => JournaledChangeCheck.Judge(e, view));
         bool packageMadeByJournal = LatestMade(entries, effects, e => e.Function == WhmFunctions.ChangePackage);
 
-        SettleEntries(account, account.UserName, view, entries, finishesOpening);
+        SettleEntries(account, account.UserName, entries, effects, finishesOpening);
 
         if (onServer != null && !sameAccount)
         {
@@ -134,12 +135,12 @@ internal sealed class ServerReconciliation
     }
 
     /// <summary>An action per open entry (createacct ones folded into the opening, when it is finished).</summary>
-    private void SettleEntries(Account? account, string? userName, ServerAccountView view, List<OperationJournalEntry> entries, bool finishesOpening)
+    private void SettleEntries(Account? account, string? userName, List<OperationJournalEntry> entries, Dictionary<OperationJournalEntry, ChangeEffect> effects, bool finishesOpening)
     {
         RepairAction? finish = null;
         foreach (OperationJournalEntry entry in entries)
         {
-            ChangeEffect effect = JournaledChangeCheck.Judge(entry, view);
+            ChangeEffect effect = effects[entry];
             OperationJournalEntry? later = entries.LastOrDefault(e => e.Id > entry.Id && Supersedes(e, entry));
             string serverValue = later != null ? "superseded by #" + Text(later.Id) : JournaledChangeCheck.Describe(effect);
             AccountDifference difference = Report(DifferenceKind.OpenJournalEntry, account, userName, entry.Status.ToString(), serverValue, RepairSide.Server,
