@@ -7,6 +7,7 @@ using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Reconcile;
+using CpanelBilling.Core.Operations.Servers;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.Testing.Simulator;
@@ -25,17 +26,20 @@ public static class MatrixCell
     public static async Task<CellResult> RunAsync(SimulatorFixture simulator, MatrixOperation operation, MatrixFault fault)
     {
         var stopwatch = Stopwatch.StartNew();
-        WhmClientOptions options = OperationsWorld.FastClientOptions();
-        options.FunctionTimeouts[operation.Function] = MatrixFault.ClientTimeout;
-        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, options);
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
         await operation.ArrangeAsync(world);
+
+        // Only the operation under test gives up early on its call; setting up and recovering keep the usual timeouts.
+        WhmClientOptions impatient = OperationsWorld.FastClientOptions();
+        impatient.FunctionTimeouts[operation.Function] = MatrixFault.ClientTimeout;
+        using var impatientClients = new WhmClientFactory(impatient);
         int requestsBefore = world.Simulator.Server.Requests.Count;
 
         (IBillingRepository billing, FaultyBilling? faultyBilling) = await fault.ArmAsync(world, operation.Function, operation.BillingTrigger);
         string outcome;
         try
         {
-            outcome = await operation.RunAsync(new OperationContext(billing, world.Context.Servers, "matrix-runbook"), world);
+            outcome = await operation.RunAsync(new OperationContext(billing, new ServerConnector(impatientClients, world.Credentials), "matrix-runbook"), world);
         }
         catch (Exception failure)
         {
