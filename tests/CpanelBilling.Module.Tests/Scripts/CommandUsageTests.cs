@@ -14,7 +14,7 @@ namespace CpanelBilling.Module.Tests.Scripts;
 
 /// <summary>
 /// Every call of a CpanelBilling cmdlet in the scripts (build.ps1, tests/Pester) and in the help examples
-/// (docs/en-US, about topic included) binds its parameters as PowerShell would: the engine's static binder, against
+/// (docs/en-US, about topic included, and README.md) binds its parameters as PowerShell would: the engine's static binder, against
 /// the module's real cmdlets, finds no parameter that does not exist, is ambiguous or has no position. This is what
 /// catches a script or an example that drifted from the cmdlets, e.g. Module.Tests.ps1, which runs only under pwsh.
 /// </summary>
@@ -55,7 +55,8 @@ public sealed partial class CommandUsageTests
             yield return (Path.GetRelativePath(RepoPaths.Root, script), Parser.ParseFile(script, out _, out _));
         }
 
-        foreach (string page in Directory.GetFiles(RepoPaths.Docs, "*.md").OrderBy(p => p))
+        // The README's examples are what users paste first: they are held to the same binder as the help pages.
+        foreach (string page in Directory.GetFiles(RepoPaths.Docs, "*.md").OrderBy(p => p).Append(RepoPaths.InRepo("README.md")))
         {
             string text = File.ReadAllText(page);
             foreach (Match block in PowerShellBlock().Matches(text))
