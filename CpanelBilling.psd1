@@ -16,10 +16,12 @@
     # list the commands without loading the assembly.
     CmdletsToExport      = @(
         'Add-CpServer',
+        'Compare-CpAccount',
         'Connect-CpBilling',
         'Get-CpAccount',
         'Get-CpBandwidth',
         'Get-CpCustomer',
+        'Get-CpOperation',
         'Get-CpPlan',
         'Get-CpServer',
         'Get-CpServerPackage',
@@ -30,6 +32,7 @@
         'Remove-CpAccount',
         'Remove-CpPackage',
         'Remove-CpServer',
+        'Repair-CpAccount',
         'Resume-CpAccount',
         'Save-CpBandwidth',
         'Set-CpAccountLimit',

@@ -26,4 +26,7 @@ public static class OperationErrorIds
     public const string InvalidBandwidthMonth = "InvalidBandwidthMonth";
     public const string InvalidBandwidthRequest = "InvalidBandwidthRequest";
     public const string UnexpectedBandwidthReport = "UnexpectedBandwidthReport";
+
+    // Journal.
+    public const string InvalidJournalFilter = "InvalidJournalFilter";
 }

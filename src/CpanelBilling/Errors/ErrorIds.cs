@@ -24,4 +24,7 @@ public static class ErrorIds
 
     /// <summary>A piped object does not describe what the cmdlet needs (e.g. a bandwidth row with month 13).</summary>
     public const string InvalidInputObject = "CpInvalidInputObject";
+
+    /// <summary>Accounts were named by user name without the server they are on (Compare-/Repair-/Get-CpOperation).</summary>
+    public const string UserNameWithoutServer = "CpUserNameWithoutServer";
 }

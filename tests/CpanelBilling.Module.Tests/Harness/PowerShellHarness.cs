@@ -50,6 +50,9 @@ public sealed class PowerShellHarness : IDisposable
         return harness;
     }
 
+    /// <summary>A session with nothing imported, for scripts that import the module themselves.</summary>
+    public static PowerShellHarness ForScripts() => new(InitialSessionState.CreateDefault2());
+
     /// <summary>A session with just these cmdlet classes (e.g. test cmdlets that exercise the base class).</summary>
     public static PowerShellHarness ForCmdlets(params Type[] cmdletTypes)
     {

@@ -117,6 +117,31 @@ public sealed class LoaderTests : IDisposable
     }
 
     [Fact]
+    public void What_the_cmdlet_assembly_references_itself_loads_and_Get_CpAccount_works()
+    {
+        // The cmdlet assembly lives in the default context; Core's API puts IAsyncEnumerable<T> (Microsoft.Bcl.AsyncInterfaces
+        // on netstandard2.0) into cmdlet code, and pwsh has no such assembly at that version (7.4 ships 5.0.0.0).
+        var result = ChildPowerShell.Run(
+            """
+            param([string]$ModulePath, [string]$Db)
+            $ErrorActionPreference = 'Stop'
+            $module = Import-Module -Name $ModulePath -PassThru
+            foreach ($reference in $module.ImplementingAssembly.GetReferencedAssemblies()) {
+                $loaded = [System.Reflection.Assembly]::Load($reference)
+                "reference=$($reference.Name)|$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($loaded).GetType().Name)"
+            }
+            Connect-CpBilling -Database $Db -LogPath "$Db.log"
+            "accounts=$(@(Get-CpAccount).Count)"
+            """,
+            ("ModulePath", RepoPaths.LaidOutManifest),
+            ("Db", Path.Combine(temp, "billing.db")));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("reference=CpanelBilling.Core|CoreDependencyLoadContext", result.Output);
+        Assert.Equal("0", result.Value("accounts"));
+    }
+
+    [Fact]
     public void Test_ModuleManifest_accepts_the_laid_out_manifest()
     {
         var result = ChildPowerShell.Run(

@@ -104,4 +104,18 @@ public sealed class NameAndPasswordRulesTests
             Assert.Equal(first, all[0]);
         }
     }
+
+    [Fact]
+    public void A_start_a_random_tail_can_turn_into_a_reserved_name_still_gives_five_random_candidates_every_time()
+    {
+        // "cpanelfans" gives only names starting with the reserved "cpanel", and "cpan" plus a tail beginning "el" is one too.
+        var candidates = new UserNameCandidates("cpanelfans.example.com");
+
+        for (int run = 0; run < 2000; run++)
+        {
+            List<string> all = candidates.All().ToList();
+            Assert.Equal(5, all.Count);
+            Assert.All(all, name => Assert.Null(CpanelUserName.Problem(name)));
+        }
+    }
 }

@@ -6,6 +6,7 @@ using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Packages;
+using CpanelBilling.Core.Operations.Reconcile;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.WhmSimulator;
@@ -186,7 +187,14 @@ public sealed class PackageOperationsTests : IClassFixture<OperationsWorldFixtur
         Assert.NotNull(world.SimState.FindPackage("gold"));
         Assert.Equal(FailureKind.Database, error.Kind);
         Assert.Equal(OperationStatus.Pending, (await world.Billing.GetOperationAsync(error.JournalEntryId)).Status);
-        Assert.Contains("Sync-CpServer -Name 'web01'", error.Message);
+        Assert.Contains("Repair-CpAccount -Server 'web01'", error.Message);
+
+        // Following the advice (once the operation can no longer be running) brings billing in line and settles the entry.
+        RepairReport repair = await new ReconcileOperations(world.Context).RepairAsync(
+            new ReconcileScope().AddServer("web01"), new RepairOptions { ServerEntryGrace = System.TimeSpan.Zero });
+        Assert.Equal(RepairStatus.Done, Assert.Single(repair.Outcomes).Status);
+        Assert.NotNull(await world.Billing.FindServerPackageAsync(world.Server.Id, "gold"));
+        Assert.Equal(OperationStatus.Succeeded, (await world.Billing.GetOperationAsync(error.JournalEntryId)).Status);
     }
 
     [Fact]

@@ -152,9 +152,10 @@ public sealed class OperationsWorld : IAsyncDisposable
 
     /// <summary>
     /// Another repository on the same database file, as a second runbook (another process or machine) would
-    /// open it: leases and row versions are shared through the database, nothing else.
+    /// open it: leases and row versions are shared through the database, nothing else. Options may set, e.g., a
+    /// short lock timeout.
     /// </summary>
-    public Task<IBillingRepository> OpenBillingAgainAsync() => database.OpenRepositoryAsync();
+    public Task<IBillingRepository> OpenBillingAgainAsync(BillingRepositoryOptions? options = null) => database.OpenRepositoryAsync(options);
 
     /// <summary>Every account billing has on the world's server, deleted ones included, in id order.</summary>
     public async Task<System.Collections.Generic.List<Account>> AccountsAsync()

@@ -32,12 +32,11 @@ internal static class ServerLimits
             new BandwidthQuery { SearchType = AccountSearchType.User, Search = "^" + Regex.Escape(user) + "$" },
             cancellationToken).ConfigureAwait(false);
         AccountBandwidth? row = report.Accounts.FirstOrDefault(a => !a.IsDeleted && string.Equals(a.User, user, StringComparison.Ordinal));
-        if (row == null)
-        {
-            return null;
-        }
-
-        // limitbw takes whole megabytes and reports bytes; round up what is not a whole number of megabytes.
-        return row.LimitBytes is { } bytes ? MegabyteLimit.Of((bytes + BytesPerMegabyte - 1) / BytesPerMegabyte) : MegabyteLimit.Unlimited;
+        return row == null ? null : BandwidthLimitOf(row);
     }
+
+    /// <summary>The monthly bandwidth limit of a showbw row.</summary>
+    public static MegabyteLimit BandwidthLimitOf(AccountBandwidth row) =>
+        // limitbw takes whole megabytes and reports bytes; round up what is not a whole number of megabytes.
+        row.LimitBytes is { } bytes ? MegabyteLimit.Of((bytes + BytesPerMegabyte - 1) / BytesPerMegabyte) : MegabyteLimit.Unlimited;
 }

@@ -32,33 +32,40 @@ internal sealed class UserNameCandidates
     /// <summary>The start every candidate has.</summary>
     public string SharedStart { get; }
 
-    /// <summary>The candidates in order of preference; only names cPanel accepts.</summary>
+    /// <summary>The candidates in order of preference; only names cPanel accepts, always some with a random tail.</summary>
     public IEnumerable<string> All()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string candidate in Raw())
+        foreach (string derived in Derived().Where(candidate => Usable(candidate, seen)))
         {
-            if (seen.Add(candidate) && CpanelUserName.Problem(candidate) == null)
+            yield return derived;
+        }
+
+        // A random tail can itself make a refused name ("cpan" + "el.." starts with the reserved "cpanel"), so tails
+        // are drawn until enough usable ones came out (within a bound, as a refused start refuses every tail).
+        using RandomNumberGenerator generator = RandomNumberGenerator.Create();
+        for (int usable = 0, drawn = 0; usable < RandomCandidates && drawn < RandomCandidates * 20; drawn++)
+        {
+            string random = SharedStart + RandomTail(generator);
+            if (Usable(random, seen))
             {
-                yield return candidate;
+                usable++;
+                yield return random;
             }
         }
     }
 
-    private IEnumerable<string> Raw()
+    /// <summary>The stem itself, then the stem shortened with a digit.</summary>
+    private IEnumerable<string> Derived()
     {
         yield return Take(stem, Length);
         for (int digit = 1; digit <= 9; digit++)
         {
             yield return Take(stem, Length - 1) + digit.ToString(CultureInfo.InvariantCulture);
         }
-
-        using RandomNumberGenerator generator = RandomNumberGenerator.Create();
-        for (int i = 0; i < RandomCandidates; i++)
-        {
-            yield return SharedStart + RandomTail(generator);
-        }
     }
+
+    private static bool Usable(string candidate, HashSet<string> seen) => CpanelUserName.Problem(candidate) == null && seen.Add(candidate);
 
     // Letters and digits of the first label, starting with a letter; cPanel's reserved "test" start is dropped.
     private static string Stem(string domain)

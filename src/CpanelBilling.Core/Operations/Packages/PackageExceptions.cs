@@ -61,7 +61,8 @@ public sealed class BillingBehindServerException : CpanelBillingException
             OperationErrorIds.BillingBehindServer,
             failure.Kind,
             $"{function} for '{target}' succeeded on server '{serverName}', but billing could not be updated afterwards: {failure.Message} "
-            + $"Journal entry {journalEntryId} stays pending; run Sync-CpServer -Name '{serverName}' to bring billing in line.",
+            + $"Journal entry {journalEntryId} stays pending; run Repair-CpAccount -Server '{serverName}' to read the server's packages into billing and settle it "
+            + "(Sync-CpServer reads the packages too, but leaves the entry pending).",
             target,
             failure)
     {
