@@ -48,13 +48,14 @@ public sealed class InputFuzzTests : IClassFixture<OperationsWorldFixture>
         for (int number = 0; number < cases && failures.Count < MaxReportedFailures; number++)
         {
             var g = new InputGenerator(FuzzSeed.ForCase(seed, number));
-            FuzzCase fuzz = g.Between(0, 10) switch
+            FuzzCase fuzz = g.Between(0, 11) switch
             {
                 <= 3 => AccountFuzzCases.Next(g, targets),
                 4 => CustomerAndListingFuzzCases.Next(g, targets),
                 <= 6 => PackageFuzzCases.Next(g, targets),
                 <= 8 => ServerFuzzCases.Next(g, targets),
-                _ => BandwidthFuzzCases.Next(g, targets),
+                <= 10 => BandwidthFuzzCases.Next(g, targets),
+                _ => ReconcileFuzzCases.Next(g, targets),
             };
 
             string? problem = await RunAsync(fuzz, world, writes);
