@@ -29,4 +29,7 @@ public static class OperationErrorIds
 
     // Journal.
     public const string InvalidJournalFilter = "InvalidJournalFilter";
+
+    // Compare and Repair.
+    public const string InvalidReconcileScope = "InvalidReconcileScope";
 }

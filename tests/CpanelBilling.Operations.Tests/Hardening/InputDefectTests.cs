@@ -175,6 +175,17 @@ public sealed class InputDefectTests : IClassFixture<OperationsWorldFixture>
         Assert.Empty(world.Simulator.Server.Requests);
     }
 
+    [Fact]
+    public void A_compare_or_repair_scope_with_a_blank_name_is_refused_as_invalid_input()
+    {
+        var scope = new Core.Operations.Reconcile.ReconcileScope();
+
+        AssertInvalid(Assert.Throws<OperationArgumentException>(() => scope.AddServer(" ")), OperationErrorIds.InvalidReconcileScope);
+        AssertInvalid(Assert.Throws<OperationArgumentException>(() => scope.AddAccount("\t", "bob")), OperationErrorIds.InvalidReconcileScope);
+        AssertInvalid(Assert.Throws<OperationArgumentException>(() => scope.AddAccount("web01", "")), OperationErrorIds.InvalidReconcileScope);
+        Assert.True(scope.IsAllServers);
+    }
+
     private static void AssertInvalid(CpanelBillingException failure, string errorId)
     {
         Assert.Equal(FailureKind.InvalidArgument, failure.Kind);

@@ -50,6 +50,13 @@ public sealed class ReconcileScope
     internal IReadOnlyCollection<string>? UsersOn(string serverName) =>
         servers.TryGetValue(serverName, out HashSet<string>? users) ? users : null;
 
+    // A blank name comes from a cmdlet parameter or a piped object: bad input, not a programming error.
     private static string RequireName(string value, string parameter) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException("The name must not be empty.", parameter) : value.Trim();
+        string.IsNullOrWhiteSpace(value)
+            ? throw new OperationArgumentException(
+                OperationErrorIds.InvalidReconcileScope,
+                parameter == "userName" ? "The user name is empty; give the account's cPanel user name." : "The server name is empty; give the server's name in billing.",
+                null,
+                parameter == "userName" ? "UserName" : "Server")
+            : value.Trim();
 }
