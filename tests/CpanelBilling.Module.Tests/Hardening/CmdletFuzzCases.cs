@@ -24,7 +24,7 @@ internal static class CmdletFuzzCases
     {
         "New-CpAccount", "Suspend-CpAccount", "Resume-CpAccount", "Remove-CpAccount", "Set-CpAccountPackage", "Set-CpAccountLimit", "piped",
         "New-CpPackage", "Set-CpPackage", "Remove-CpPackage", "Add-CpServer", "Set-CpServer", "Get-CpBandwidth", "Save-CpBandwidth",
-        "New-CpCustomer", "New-CpPlan", "Test-CpServerConnection", "Get-CpAccount",
+        "New-CpCustomer", "New-CpPlan", "Test-CpServerConnection", "Get-CpAccount", "Compare-CpAccount", "Repair-CpAccount", "Get-CpOperation",
     };
 
     public static CmdletCase Next(InputGenerator g) => g.Pick(Cmdlets) switch
@@ -44,6 +44,13 @@ internal static class CmdletFuzzCases
         "New-CpCustomer" => Build("New-CpCustomer", ("Login", g.Pick("alice", " ALICE ", g.Blank(), new string('c', 101))), ("Email", g.ContactEmail()), ("DisplayName", g.Chance(0.5) ? null : g.Noise(30))),
         "New-CpPlan" => Plan(g),
         "Test-CpServerConnection" => Build("Test-CpServerConnection -Credential $fuzzCredential", ("HostName", g.Pick("", " ", "https://web01.example.net", "host:2087", "exa mple.com", "a\nb")), ("Port", g.Pick<object>(2087, 0, 70000)), ("CertificateThumbprint", g.Chance(0.5) ? null : g.Noise(20) + "!")),
+        "Compare-CpAccount" or "Repair-CpAccount" => Build(
+            g.Chance(0.5) ? "Compare-CpAccount" : "Repair-CpAccount -Confirm:$false",
+            ("Server", g.Pick(Unknown(g, "server"), " ", "\t")),
+            ("UserName", g.Chance(0.5) ? null : g.UserName())),
+        "Get-CpOperation" => g.Chance(0.2)
+            ? Build("Get-CpOperation", ("UserName", g.UserName() + "x"))
+            : Build("Get-CpOperation", ("Server", g.Pick(Unknown(g, "server"), " ")), ("UserName", g.Chance(0.5) ? null : g.UserName()), ("Newest", g.Pick<object?>(null, 5, 0, -1))),
         _ => Build("Get-CpAccount", ("Server", Unknown(g, "server")), ("Customer", g.Chance(0.5) ? null : g.Noise(10)), ("Plan", g.Chance(0.5) ? null : g.Noise(10)), ("UserName", g.Chance(0.5) ? null : g.UserName())),
     };
 
