@@ -78,6 +78,8 @@ public sealed class CmdletSecretTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal("AuthenticationRefused", Assert.Single(Run(host).OutputOf<CpConnectionTest>()).Status);
         Run("Test-CpServerConnection web01 -Verbose -Debug").AssertSuccess();
         Run("Get-CpServer -Verbose -Debug; Get-CpAccount -IncludeDeleted -Verbose -Debug; Connect-CpBilling -PassThru -Verbose -Debug").AssertSuccess();
+        Assert.NotEmpty(Run("Get-CpOperation -Server web01 -Verbose -Debug").AssertSuccess().Output);
+        Run("Compare-CpAccount -Server web01 -Verbose -Debug").AssertSuccess();
 
         // The search only means something if the secrets did travel where they belong.
         IReadOnlyList<RecordedRequest> requests = world.World.Simulator.Server.Requests;
