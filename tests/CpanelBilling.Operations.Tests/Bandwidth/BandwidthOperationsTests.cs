@@ -8,6 +8,7 @@ using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Bandwidth;
+using CpanelBilling.Core.Operations.Fanout;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.WhmSimulator;
@@ -230,6 +231,24 @@ public sealed class BandwidthOperationsTests : IClassFixture<OperationsWorldFixt
     }
 
     [Fact]
+    public async Task Piped_rows_of_a_server_billing_does_not_know_are_reported_and_returned_as_given_and_the_others_recorded()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        Account bob = await AccountWithUsageAsync(world, "bob", 1_000_000);
+        BandwidthRow measured = Assert.Single((await Operations(world).MeasureAsync(new BandwidthRequest())).Rows);
+        var stray = new BandwidthRow("web77", May, Now, "eve", 42, 500);
+
+        BandwidthResult result = await Operations(world).RecordAsync(new[] { stray, measured });
+
+        ServerFailure failure = Assert.Single(result.Failures);
+        Assert.Equal(("web77", FailureKind.NotFound), (failure.ServerName, failure.Error.Kind));
+        Assert.Equal(new[] { "web01/bob", "web77/eve" }, result.Rows.Select(r => r.ServerName + "/" + r.UserName));
+        Assert.Same(stray, result.Rows[1]);
+        Assert.Equal(1, result.RecordedAccounts);
+        Assert.Equal(1_000_000, await world.Billing.GetRecordedBandwidthForAccountAsync(bob.Id, May));
+    }
+
+    [Fact]
     public async Task Rows_of_several_months_are_recorded_one_month_at_a_time()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
@@ -251,11 +270,11 @@ public sealed class BandwidthOperationsTests : IClassFixture<OperationsWorldFixt
         await AccountWithUsageAsync(world, "bob", 1_000_000);
         await world.Billing.AddServerAsync("web02", new ServerSettings { HostName = "127.0.0.1", Port = ClosedLoopbackPort(), TokenSecretName = "t" });
         world.Credentials.Set("web02", new WhmCredential(simulator.User, simulator.Token));
-        var progress = new List<BandwidthProgress>();
+        var progress = new List<ServerProgress>();
 
         BandwidthResult result = await Operations(world).MeasureAndRecordAsync(new BandwidthRequest(), new Progress(progress));
 
-        BandwidthServerFailure failure = Assert.Single(result.Failures);
+        ServerFailure failure = Assert.Single(result.Failures);
         Assert.Equal("web02", failure.ServerName);
         Assert.IsType<WhmTransportException>(failure.Error);
         Assert.Equal(1, result.RecordedAccounts);
@@ -304,13 +323,13 @@ public sealed class BandwidthOperationsTests : IClassFixture<OperationsWorldFixt
     }
 
     // Synchronous, unlike System.Progress<T>, which posts to the thread pool and could report after the call ends.
-    private sealed class Progress : IProgress<BandwidthProgress>
+    private sealed class Progress : IProgress<ServerProgress>
     {
-        private readonly List<BandwidthProgress> reports;
+        private readonly List<ServerProgress> reports;
 
-        public Progress(List<BandwidthProgress> reports) => this.reports = reports;
+        public Progress(List<ServerProgress> reports) => this.reports = reports;
 
-        public void Report(BandwidthProgress value)
+        public void Report(ServerProgress value)
         {
             lock (reports)
             {

@@ -1,12 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
-using CpanelBilling.Core.Operations.Servers;
+using CpanelBilling.Core.Operations.Fanout;
 using CpanelBilling.Core.Operations.Throttling;
 using CpanelBilling.Core.Whm;
 
@@ -72,7 +71,7 @@ public sealed class BandwidthOperations
     }
 
     /// <summary>Reads each server once and compares with billing. Changes nothing.</summary>
-    public async Task<BandwidthResult> MeasureAsync(BandwidthRequest request, IProgress<BandwidthProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<BandwidthResult> MeasureAsync(BandwidthRequest request, IProgress<ServerProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (request is null)
         {
@@ -86,39 +85,16 @@ public sealed class BandwidthOperations
                 OperationErrorIds.InvalidBandwidthRequest, $"MaxParallelServers is {request.MaxParallelServers}; give 1 or more.", null, "MaxParallelServers");
         }
 
-        var failures = new ConcurrentQueue<BandwidthServerFailure>();
-        IReadOnlyList<BillingServer> servers = await ResolveServersAsync(request.Servers, failures, cancellationToken).ConfigureAwait(false);
-        var rows = new ConcurrentQueue<BandwidthRow>();
-        int done = 0;
-        using var parallel = new SemaphoreSlim(request.MaxParallelServers);
-        await Task.WhenAll(servers.Select(async server =>
-        {
-            await parallel.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                foreach (BandwidthRow row in await MeasureServerAsync(server, month, cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Enqueue(row);
-                }
-            }
-            catch (CpanelBillingException failure)
-            {
-                failures.Enqueue(new BandwidthServerFailure(server.Name, failure));
-            }
-            finally
-            {
-                parallel.Release();
-                progress?.Report(new BandwidthProgress(server.Name, Interlocked.Increment(ref done), servers.Count));
-            }
-        })).ConfigureAwait(false);
-
-        return new BandwidthResult(month, Sorted(rows), SortedFailures(failures), 0);
+        var (measured, failures) = await ServerFanOut.RunAsync(
+            context.Billing, request.Servers, request.MaxParallelServers, (server, token) => MeasureServerAsync(server, month, token), progress, cancellationToken).ConfigureAwait(false);
+        return new BandwidthResult(month, Sorted(measured.SelectMany(rows => rows)), failures, 0);
     }
 
     /// <summary>
     /// Records the rows of a measurement (e.g. piped back from Get-CpBandwidth): for every account whose server
     /// total exceeds what billing holds, the difference, in one transaction per server reading. Returns the rows
-    /// judged again against billing afterwards. All rows must be of one month.
+    /// judged again against billing afterwards (a server that failed keeps its rows as given). All rows must be of
+    /// one month.
     /// </summary>
     public async Task<BandwidthResult> RecordAsync(IEnumerable<BandwidthRow> rows, CancellationToken cancellationToken = default)
     {
@@ -135,30 +111,17 @@ public sealed class BandwidthOperations
             throw InvalidMonth($"The rows are of {months.Length} months ({string.Join(", ", months)}); record one month at a time.", "Month");
         }
 
-        var failures = new List<BandwidthServerFailure>();
-        var judged = new List<BandwidthRow>();
-        int recordedAccounts = 0;
-        foreach (IGrouping<string, BandwidthRow> serverRows in all.GroupBy(r => r.ServerName, StringComparer.OrdinalIgnoreCase))
-        {
-            try
-            {
-                BillingServer server = await ServerLookup.RequireAsync(context.Billing, serverRows.Key, cancellationToken).ConfigureAwait(false);
-                (int written, IEnumerable<BandwidthRow> after) = await RecordServerAsync(server, months[0], serverRows.ToList(), cancellationToken).ConfigureAwait(false);
-                recordedAccounts += written;
-                judged.AddRange(after);
-            }
-            catch (CpanelBillingException failure)
-            {
-                failures.Add(new BandwidthServerFailure(serverRows.Key, failure));
-                judged.AddRange(serverRows);
-            }
-        }
+        ILookup<string, BandwidthRow> byServer = all.ToLookup(r => r.ServerName.Trim(), StringComparer.OrdinalIgnoreCase);
 
-        return new BandwidthResult(months[0], Sorted(judged), failures, recordedAccounts);
+        // One server at a time: recording only writes billing, and one writer at a time keeps its transactions short.
+        var (recorded, failures) = await ServerFanOut.RunAsync(
+            context.Billing, byServer.Select(g => g.Key), 1, (server, token) => RecordServerAsync(server, months[0], byServer[server.Name].ToList(), token), null, cancellationToken).ConfigureAwait(false);
+        IEnumerable<BandwidthRow> unrecorded = failures.SelectMany(f => byServer[f.ServerName]);
+        return new BandwidthResult(months[0], Sorted(recorded.SelectMany(r => r.Rows).Concat(unrecorded)), failures, recorded.Sum(r => r.Written));
     }
 
     /// <summary>Measures, then records what the measurement found.</summary>
-    public async Task<BandwidthResult> MeasureAndRecordAsync(BandwidthRequest request, IProgress<BandwidthProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<BandwidthResult> MeasureAndRecordAsync(BandwidthRequest request, IProgress<ServerProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         BandwidthResult measured = await MeasureAsync(request, progress, cancellationToken).ConfigureAwait(false);
         if (measured.Rows.Count == 0)
@@ -212,7 +175,7 @@ public sealed class BandwidthOperations
         return rows;
     }
 
-    private async Task<(int Written, IEnumerable<BandwidthRow> Rows)> RecordServerAsync(
+    private async Task<(int Written, IReadOnlyList<BandwidthRow> Rows)> RecordServerAsync(
         BillingServer server, BillingMonth month, IReadOnlyList<BandwidthRow> rows, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<long, long> before = await context.Billing.GetRecordedBandwidthAsync(server.Id, month, cancellationToken).ConfigureAwait(false);
@@ -234,7 +197,7 @@ public sealed class BandwidthOperations
         IReadOnlyDictionary<long, long> after = written == 0
             ? before
             : await context.Billing.GetRecordedBandwidthAsync(server.Id, month, cancellationToken).ConfigureAwait(false);
-        return (written, rows.Select(r => r.WithRecorded(RecordedOf(after, r.AccountId), RecordedOf(before, r.AccountId))));
+        return (written, rows.Select(r => r.WithRecorded(RecordedOf(after, r.AccountId), RecordedOf(before, r.AccountId))).ToList());
     }
 
     private async Task<(Dictionary<string, Account> Live, Dictionary<string, Account> Deleted)> AccountsByUserAsync(BillingServer server, CancellationToken cancellationToken)
@@ -251,37 +214,11 @@ public sealed class BandwidthOperations
         return (live, deleted);
     }
 
-    private async Task<IReadOnlyList<BillingServer>> ResolveServersAsync(IReadOnlyCollection<string>? names, ConcurrentQueue<BandwidthServerFailure> failures, CancellationToken cancellationToken)
-    {
-        if (names is null || names.Count == 0)
-        {
-            return await context.Billing.ListServersAsync(includeDisabled: false, cancellationToken).ConfigureAwait(false);
-        }
-
-        var servers = new List<BillingServer>();
-        foreach (string name in names.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            try
-            {
-                servers.Add(await ServerLookup.RequireAsync(context.Billing, name, cancellationToken).ConfigureAwait(false));
-            }
-            catch (CpanelBillingException failure)
-            {
-                failures.Enqueue(new BandwidthServerFailure(name, failure));
-            }
-        }
-
-        return servers;
-    }
-
     private static long RecordedOf(IReadOnlyDictionary<long, long> recorded, long? accountId) =>
         accountId is { } id && recorded.TryGetValue(id, out long bytes) ? bytes : 0;
 
     private static IReadOnlyList<BandwidthRow> Sorted(IEnumerable<BandwidthRow> rows) =>
         rows.OrderBy(r => r.ServerName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.UserName, StringComparer.Ordinal).ThenBy(r => r.DeletedOnServer).ToList();
-
-    private static IReadOnlyList<BandwidthServerFailure> SortedFailures(IEnumerable<BandwidthServerFailure> failures) =>
-        failures.OrderBy(f => f.ServerName, StringComparer.OrdinalIgnoreCase).ToList();
 
     private static OperationArgumentException InvalidMonth(string message, string parameter) =>
         new(OperationErrorIds.InvalidBandwidthMonth, message, null, parameter);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations.Fanout;
 
 namespace CpanelBilling.Core.Operations.Bandwidth;
 
@@ -19,43 +20,10 @@ public sealed class BandwidthRequest
     public int MaxParallelServers { get; set; } = 4;
 }
 
-/// <summary>A server that could not be measured or recorded, and why; the other servers went on.</summary>
-public sealed class BandwidthServerFailure
-{
-    internal BandwidthServerFailure(string serverName, CpanelBillingException error)
-    {
-        ServerName = serverName;
-        Error = error;
-    }
-
-    public string ServerName { get; }
-
-    public CpanelBillingException Error { get; }
-
-    public override string ToString() => ServerName + ": " + Error.Message;
-}
-
-/// <summary>One server done, of how many.</summary>
-public sealed class BandwidthProgress
-{
-    internal BandwidthProgress(string serverName, int serversDone, int serversTotal)
-    {
-        ServerName = serverName;
-        ServersDone = serversDone;
-        ServersTotal = serversTotal;
-    }
-
-    public string ServerName { get; }
-
-    public int ServersDone { get; }
-
-    public int ServersTotal { get; }
-}
-
 /// <summary>What measuring (and, for a recording, recording) found, per account of every server read.</summary>
 public sealed class BandwidthResult
 {
-    internal BandwidthResult(BillingMonth month, IReadOnlyList<BandwidthRow> rows, IReadOnlyList<BandwidthServerFailure> failures, int recordedAccounts)
+    internal BandwidthResult(BillingMonth month, IReadOnlyList<BandwidthRow> rows, IReadOnlyList<ServerFailure> failures, int recordedAccounts)
     {
         Month = month;
         Rows = rows;
@@ -68,7 +36,8 @@ public sealed class BandwidthResult
     /// <summary>By server, then user name.</summary>
     public IReadOnlyList<BandwidthRow> Rows { get; }
 
-    public IReadOnlyList<BandwidthServerFailure> Failures { get; }
+    /// <summary>Servers that could not be measured or recorded, and why; the others were.</summary>
+    public IReadOnlyList<ServerFailure> Failures { get; }
 
     /// <summary>
     /// Accounts this run wrote a bandwidth record for (0 for a measurement). A concurrent run may have recorded

@@ -1,11 +1,11 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations.Fanout;
 using CpanelBilling.Core.Operations.Servers;
 
 namespace CpanelBilling.Core.Operations.Reconcile;
@@ -15,14 +15,18 @@ namespace CpanelBilling.Core.Operations.Reconcile;
 /// against billing and the journal: every difference, typed, with the side Repair takes. Repair turns the
 /// differences into a plan of actions — journal entries settled from the server's state first, then billing's
 /// truth for status, package, own limits and dedicated IP, the server's for an opening billing missed and for a
-/// shared address, and (only when asked) imports and deletions — and applies them one by one through the account
-/// operations, so every server change is journaled, leased and throttled like any other.
+/// shared address, and (only when asked) imports and deletions — and applies them through the account operations
+/// (each account's in order, accounts side by side), so every server change is journaled, leased and throttled like
+/// any other. Servers are read through <see cref="ServerFanOut"/>: a server that cannot be read is a failure of its
+/// own and the others go on.
 /// </summary>
 public sealed class ReconcileOperations
 {
     private readonly OperationContext context;
     private readonly RepairExecutor executor;
     private readonly Func<DateTime> utcNow;
+    private int maxParallelServers = 4;
+    private int maxParallelAccounts = 4;
 
     public ReconcileOperations(OperationContext context, Func<DateTime>? utcNow = null)
     {
@@ -32,52 +36,46 @@ public sealed class ReconcileOperations
     }
 
     /// <summary>How many servers are read at once (each server's own request limit applies as well). Default 4.</summary>
-    public int MaxParallelServers { get; set; } = 4;
+    public int MaxParallelServers
+    {
+        get => maxParallelServers;
+        set => maxParallelServers = AtLeastOne(value);
+    }
+
+    /// <summary>How many accounts are repaired at once, each account's actions in order (each server's own limits apply as well). Default 4.</summary>
+    public int MaxParallelAccounts
+    {
+        get => maxParallelAccounts;
+        set => maxParallelAccounts = AtLeastOne(value);
+    }
 
     /// <summary>Every difference between billing and the servers in scope. Changes nothing.</summary>
-    public async Task<AccountComparison> CompareAsync(ReconcileScope scope, IProgress<ReconcileProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public async Task<AccountComparison> CompareAsync(ReconcileScope scope, IProgress<ServerProgress>? progress = null, CancellationToken cancellationToken = default) =>
         (await PlanAsync(scope, new RepairOptions(), progress, cancellationToken).ConfigureAwait(false)).Comparison;
 
     /// <summary>What Repair would do, action by action (what -WhatIf shows). Changes nothing.</summary>
-    public async Task<RepairPlan> PlanAsync(ReconcileScope scope, RepairOptions? options = null, IProgress<ReconcileProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<RepairPlan> PlanAsync(ReconcileScope scope, RepairOptions? options = null, IProgress<ServerProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (scope == null)
         {
             throw new ArgumentNullException(nameof(scope));
         }
 
-        options ??= new RepairOptions();
-        var failures = new ConcurrentQueue<ReconcileServerFailure>();
-        IReadOnlyList<BillingServer> servers = await ResolveServersAsync(scope, failures, cancellationToken).ConfigureAwait(false);
-        var results = new ConcurrentDictionary<string, ServerReconciliation>(StringComparer.OrdinalIgnoreCase);
-        int done = 0;
-        using var parallel = new SemaphoreSlim(Math.Max(1, MaxParallelServers));
-        await Task.WhenAll(servers.Select(async server =>
-        {
-            await parallel.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+        RepairOptions planOptions = options ?? new RepairOptions();
+        var (servers, failures) = await ServerFanOut.RunAsync(
+            context.Billing,
+            scope.IsAllServers ? null : scope.ServerNames,
+            MaxParallelServers,
+            async (server, token) =>
             {
-                ServerSnapshot snapshot = await ServerSnapshot.ReadAsync(context, server, scope.UsersOn(server.Name), cancellationToken).ConfigureAwait(false);
-                results[server.Name] = ServerReconciliation.Of(snapshot, options, utcNow());
-            }
-            catch (CpanelBillingException failure)
-            {
-                failures.Enqueue(new ReconcileServerFailure(server.Name, failure));
-            }
-            finally
-            {
-                parallel.Release();
-                progress?.Report(new ReconcileProgress(server.Name, Interlocked.Increment(ref done), servers.Count));
-            }
-        })).ConfigureAwait(false);
+                ServerSnapshot snapshot = await ServerSnapshot.ReadAsync(context, server, scope.UsersOn(server.Name), token).ConfigureAwait(false);
+                return ServerReconciliation.Of(snapshot, planOptions, utcNow());
+            },
+            progress,
+            cancellationToken).ConfigureAwait(false);
 
-        List<ServerReconciliation> ordered = results.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase).Select(r => r.Value).ToList();
-        var comparison = new AccountComparison(
-            ordered.SelectMany(r => r.Differences).ToList(),
-            failures.OrderBy(f => f.ServerName, StringComparer.OrdinalIgnoreCase).ToList(),
-            ordered.Count,
-            ordered.Sum(r => r.AccountsCompared));
-        return new RepairPlan(comparison, ordered.SelectMany(r => r.Actions).ToList(), ordered.SelectMany(r => r.Unrepaired).ToList());
+        var comparison = new AccountComparison(servers.SelectMany(r => r.Differences).ToList(), failures, servers.Count, servers.Sum(r => r.AccountsCompared));
+        return new RepairPlan(comparison, servers.SelectMany(r => r.Actions).ToList(), servers.SelectMany(r => r.Unrepaired).ToList());
     }
 
     /// <summary>
@@ -87,23 +85,42 @@ public sealed class ReconcileOperations
     public Task<RepairOutcome> ApplyAsync(RepairAction action, CancellationToken cancellationToken = default) =>
         executor.ApplyAsync(action ?? throw new ArgumentNullException(nameof(action)), cancellationToken);
 
-    /// <summary>Applies actions one after the other, in the order given (a plan's order for one account matters).</summary>
-    public async Task<IReadOnlyList<RepairOutcome>> ApplyInOrderAsync(IEnumerable<RepairAction> actions, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies actions of a plan (all, or those an admin approved): one account's actions in the order given — a
+    /// plan's order for one account matters — and up to <see cref="MaxParallelAccounts"/> accounts side by side. A
+    /// failed action is a Failed outcome and the account's next actions still run (each checks billing first).
+    /// Each outcome is reported as soon as it is known; all are returned in the order the actions were given.
+    /// </summary>
+    public async Task<IReadOnlyList<RepairOutcome>> ApplyAsync(IEnumerable<RepairAction> actions, IProgress<RepairOutcome>? progress = null, CancellationToken cancellationToken = default)
     {
-        var outcomes = new List<RepairOutcome>();
-        foreach (RepairAction action in actions ?? throw new ArgumentNullException(nameof(actions)))
+        List<RepairAction> ordered = (actions ?? throw new ArgumentNullException(nameof(actions))).ToList();
+        if (ordered.Any(a => a is null))
         {
-            outcomes.Add(await ApplyAsync(action, cancellationToken).ConfigureAwait(false));
+            throw new ArgumentException("An action is null.", nameof(actions));
         }
 
+        var outcomes = new RepairOutcome[ordered.Count];
+        IEnumerable<IGrouping<string, int>> byAccount = Enumerable.Range(0, ordered.Count).GroupBy(i => ordered[i].Target, StringComparer.OrdinalIgnoreCase);
+        await BoundedParallel.ForEachAsync(
+            byAccount,
+            MaxParallelAccounts,
+            async (account, token) =>
+            {
+                foreach (int i in account)
+                {
+                    outcomes[i] = await executor.ApplyAsync(ordered[i], token).ConfigureAwait(false);
+                    progress?.Report(outcomes[i]);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
         return outcomes;
     }
 
-    /// <summary>Plans, then applies every action in order.</summary>
-    public async Task<RepairReport> RepairAsync(ReconcileScope scope, RepairOptions? options = null, IProgress<ReconcileProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Plans, then applies every action (see <see cref="ApplyAsync(IEnumerable{RepairAction}, IProgress{RepairOutcome}, CancellationToken)"/>).</summary>
+    public async Task<RepairReport> RepairAsync(ReconcileScope scope, RepairOptions? options = null, IProgress<ServerProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         RepairPlan plan = await PlanAsync(scope, options, progress, cancellationToken).ConfigureAwait(false);
-        return new RepairReport(plan, await ApplyInOrderAsync(plan.Actions, cancellationToken).ConfigureAwait(false));
+        return new RepairReport(plan, await ApplyAsync(plan.Actions, null, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -160,28 +177,8 @@ public sealed class ReconcileOperations
         }
     }
 
-    private async Task<IReadOnlyList<BillingServer>> ResolveServersAsync(ReconcileScope scope, ConcurrentQueue<ReconcileServerFailure> failures, CancellationToken cancellationToken)
-    {
-        if (scope.IsAllServers)
-        {
-            return await context.Billing.ListServersAsync(includeDisabled: false, cancellationToken).ConfigureAwait(false);
-        }
-
-        var servers = new List<BillingServer>();
-        foreach (string name in scope.ServerNames)
-        {
-            try
-            {
-                servers.Add(await ServerLookup.RequireAsync(context.Billing, name, cancellationToken).ConfigureAwait(false));
-            }
-            catch (CpanelBillingException failure)
-            {
-                failures.Enqueue(new ReconcileServerFailure(name, failure));
-            }
-        }
-
-        return servers;
-    }
+    private static int AtLeastOne(int value) =>
+        value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Give 1 or more.");
 }
 
 /// <summary>Which journal entries to list. Every filter that is set must match.</summary>
