@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using CpanelBilling.Core.Operations.Reconcile;
 using CpanelBilling.Types;
@@ -15,32 +16,14 @@ public sealed class CompareCpAccountCommand : CpReconcileCmdlet
 {
     protected override void EndProcessing()
     {
-        var servers = ServersInScope();
-        ReconcileOperations reconcile = Reconcile;
-        int done = 0;
-        using (var queue = CreateWorkQueue(ThrottleLimit))
+        if (PreparedScope() is { } scope)
         {
-            foreach (var (server, scope) in servers)
-            {
-                queue.Start(
-                    token => reconcile.CompareAsync(scope, null, token),
-                    comparison =>
-                    {
-                        WriteFailures(comparison);
-                        foreach (AccountDifference difference in comparison.Differences)
-                        {
-                            WriteObject(CpAccountDifference.From(difference));
-                        }
-
-                        WriteThrottledProgress(Progress("Compare-CpAccount", server.Name + " compared", ++done, servers.Count));
-                    },
-                    failure => WriteError(failure, server.Name));
-            }
-
-            queue.Drain();
+            ReconcileOperations reconcile = Reconcile();
+            AccountComparison comparison = RunOnServers("Compare-CpAccount", (_, progress, token) => reconcile.CompareAsync(scope, progress, token));
+            WriteFailures(comparison.Failures);
+            WriteObject(comparison.Differences.Select(CpAccountDifference.From), enumerateCollection: true);
         }
 
-        WriteThrottledProgress(new ProgressRecord(1, "Compare-CpAccount", "Done") { RecordType = ProgressRecordType.Completed });
         base.EndProcessing();
     }
 }

@@ -1,20 +1,40 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Bandwidth;
-using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
 
 /// <summary>
-/// What Get-CpBandwidth and Save-CpBandwidth share: measuring servers for a month, several at once (each server
-/// once, within its own limit), with rows, errors and progress written on the pipeline thread.
+/// What Get-CpBandwidth and Save-CpBandwidth share: the servers named on the command line and by every piped
+/// object, gathered first, then one measurement (and recording) of each distinct server for the month.
 /// </summary>
-public abstract class CpBandwidthCmdlet : CpSessionCmdlet
+public abstract class CpBandwidthCmdlet : CpServerFanOutCmdlet
 {
-    /// <summary>Runs the measurement (and, with <paramref name="record"/>, the recording) of each server; an invalid month stops the command before any call.</summary>
-    internal IReadOnlyList<BandwidthRow> MeasureServers(string[]? names, int? year, int? month, int throttleLimit, bool record, bool write)
+    private readonly List<string> servers = new();
+    private bool refused;
+
+    /// <summary>Adds the servers a pipeline record names (an unknown one is an error now); each is measured once, at the end.</summary>
+    internal void AddServers(string[]? names)
+    {
+        foreach (string name in names ?? new string[0])
+        {
+            string? known = PrepareServer(name);
+            refused |= known is null;
+            if (known is not null && !servers.Contains(known))
+            {
+                servers.Add(known);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Measures (with <paramref name="record"/>, measures and records) the servers gathered — every enabled one
+    /// when none was named — in one operation call; an invalid month stops the command before any call. Servers
+    /// declined at the confirmation prompt are left out. Null when nothing was run; the servers that failed are in
+    /// the result, for the caller to write.
+    /// </summary>
+    internal BandwidthResult? MeasureServers(int? year, int? month, int throttleLimit, bool record)
     {
         var bandwidth = new BandwidthOperations(Operations);
         BillingMonth resolved = default;
@@ -27,75 +47,18 @@ public abstract class CpBandwidthCmdlet : CpSessionCmdlet
             ThrowTerminatingError(invalid, null);
         }
 
-        var rows = new List<BandwidthRow>();
-        List<BillingServer> servers = ServersNamed(names);
-        int done = 0;
-        using (var queue = CreateWorkQueue(throttleLimit))
+        // Only names that were all refused leave nothing to do: a bad input never widens to every server.
+        List<string> names = (servers.Count > 0 || refused ? servers : PrepareAllServers())
+            .Where(server => !record || ShouldChange(server, $"Measure the bandwidth of {resolved} and record what billing lacks"))
+            .ToList();
+        if (names.Count == 0)
         {
-            foreach (BillingServer server in servers)
-            {
-                string action = $"Measure the bandwidth of {resolved} and record what billing lacks";
-                if (record && !ShouldChange(server.Name, action))
-                {
-                    continue;
-                }
-
-                EnsureCredential(server);
-                var request = new BandwidthRequest { Servers = new[] { server.Name }, Year = resolved.Year, Month = resolved.Month };
-                queue.Start(
-                    token => record ? bandwidth.MeasureAndRecordAsync(request, null, token) : bandwidth.MeasureAsync(request, null, token),
-                    result =>
-                    {
-                        rows.AddRange(result.Rows);
-                        foreach (BandwidthServerFailure failure in result.Failures)
-                        {
-                            WriteError(failure.Error, failure.ServerName);
-                        }
-
-                        if (write)
-                        {
-                            foreach (BandwidthRow row in result.Rows)
-                            {
-                                WriteObject(CpBandwidth.From(row));
-                            }
-                        }
-
-                        WriteThrottledProgress(Progress(resolved, ++done, servers.Count, server.Name));
-                    },
-                    failure => WriteError(failure, server.Name));
-            }
-
-            queue.Drain();
+            return null;
         }
 
-        WriteThrottledProgress(new ProgressRecord(1, "Bandwidth " + resolved, "Done") { RecordType = ProgressRecordType.Completed });
-        WriteCalls();
-        return rows;
+        var request = new BandwidthRequest { Servers = names, Year = resolved.Year, Month = resolved.Month, MaxParallelServers = throttleLimit };
+        return RunOnServers(
+            "Bandwidth " + resolved,
+            (ops, progress, token) => record ? bandwidth.MeasureAndRecordAsync(request, progress, token) : bandwidth.MeasureAsync(request, progress, token));
     }
-
-    private List<BillingServer> ServersNamed(string[]? names)
-    {
-        if (names is null || names.Length == 0)
-        {
-            return Run((ops, token) => ops.Billing.ListServersAsync(includeDisabled: false, token)).ToList();
-        }
-
-        var servers = new List<BillingServer>();
-        foreach (string name in names.Distinct(System.StringComparer.OrdinalIgnoreCase))
-        {
-            try
-            {
-                servers.Add(RequireServer(name));
-            }
-            catch (Core.CpanelBillingException failure)
-            {
-                WriteError(failure, name);
-            }
-        }
-
-        return servers;
-    }
-
-    private static ProgressRecord Progress(BillingMonth month, int done, int total, string server) =>
-        new(1, "Bandwidth " + month, $"{server} done ({done} of {total} servers)") { PercentComplete = total == 0 ? 100 : done * 100 / total };
 }

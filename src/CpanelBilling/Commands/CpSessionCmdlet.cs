@@ -9,6 +9,7 @@ using CpanelBilling.Core.Logging;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Errors;
+using CpanelBilling.Infrastructure;
 using CpanelBilling.Core.Operations.Servers;
 using CpanelBilling.Session;
 
@@ -55,6 +56,31 @@ public abstract class CpSessionCmdlet : CpCmdlet
         try
         {
             return Await(token => operation(Operations, token));
+        }
+        finally
+        {
+            WriteCalls();
+        }
+    }
+
+    /// <summary>
+    /// Runs one long operation on the thread pool while this, the pipeline thread, hands each progress report it
+    /// makes to <paramref name="onProgress"/> (where Write* calls are allowed), with the WHM calls made so far.
+    /// </summary>
+    protected T Run<T, TProgress>(Func<OperationContext, IProgress<TProgress>, CancellationToken, Task<T>> operation, Action<TProgress> onProgress)
+    {
+        OperationContext context = Operations;
+        using var reports = new PipelineProgress<TProgress>();
+        try
+        {
+            return Await(token => reports.HandBackUntilDone(
+                Task.Run(() => operation(context, reports, token), token),
+                report =>
+                {
+                    WriteCalls();
+                    onProgress(report);
+                },
+                token));
         }
         finally
         {

@@ -1,11 +1,13 @@
+using System.Linq;
 using System.Management.Automation;
 using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
 
 /// <summary>
-/// Get-CpBandwidth: each account's bandwidth for a month as the server counts it (showbw, once per server), what
-/// billing recorded, and the difference. Reads only; pipe the rows to Save-CpBandwidth to record them.
+/// Get-CpBandwidth: each account's bandwidth for a month as the server counts it (showbw, once per server however
+/// many piped objects name it), what billing recorded, and the difference. Reads only; pipe the rows to
+/// Save-CpBandwidth to record them.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CpBandwidth")]
 [OutputType(typeof(CpBandwidth))]
@@ -30,5 +32,17 @@ public sealed class GetCpBandwidthCommand : CpBandwidthCmdlet
     [ValidateRange(1, 64)]
     public int ThrottleLimit { get; set; } = 4;
 
-    protected override void ProcessRecord() => MeasureServers(Server, Year, Month, ThrottleLimit, record: false, write: true);
+    // Piped records only name servers: each distinct server is read once, at the end, however many name it.
+    protected override void ProcessRecord() => AddServers(Server);
+
+    protected override void EndProcessing()
+    {
+        if (MeasureServers(Year, Month, ThrottleLimit, record: false) is { } result)
+        {
+            WriteFailures(result.Failures);
+            WriteObject(result.Rows.Select(CpBandwidth.From), enumerateCollection: true);
+        }
+
+        base.EndProcessing();
+    }
 }

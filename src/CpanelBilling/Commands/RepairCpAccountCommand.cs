@@ -16,6 +16,8 @@ namespace CpanelBilling.Commands;
 [OutputType(typeof(CpRepairResult))]
 public sealed class RepairCpAccountCommand : CpReconcileCmdlet
 {
+    private const string Activity = "Repair-CpAccount";
+
     /// <summary>Record server accounts billing does not know (customer, domain, account on the mapped plan, IP, own limits).</summary>
     [Parameter]
     public SwitchParameter ImportUnknown { get; set; }
@@ -30,54 +32,34 @@ public sealed class RepairCpAccountCommand : CpReconcileCmdlet
     [Parameter]
     public SwitchParameter MarkMissingDeleted { get; set; }
 
+    // The plan first (the servers read), then each action confirmed here, then the confirmed ones applied in one call.
     protected override void EndProcessing()
     {
-        var options = new RepairOptions { ImportUnknown = ImportUnknown || ImportCustomer != null, ImportCustomerLogin = ImportCustomer, MarkMissingDeleted = MarkMissingDeleted };
-        ReconcileOperations reconcile = Reconcile;
-        var actions = new List<RepairAction>();
-        using (var queue = CreateWorkQueue(ThrottleLimit))
+        if (PreparedScope() is { } scope)
         {
-            foreach (var (server, scope) in ServersInScope())
-            {
-                queue.Start(token => reconcile.PlanAsync(scope, options, null, token), plan =>
-                {
-                    WriteFailures(plan.Comparison);
-                    plan.Unrepaired.ToList().ForEach(difference => WriteWarning(difference.Description));
-                    actions.AddRange(plan.Actions);
-                }, failure => WriteError(failure, server.Name));
-            }
-
-            queue.Drain();
-
-            // One work item per account: its actions run in plan order; accounts run side by side.
-            var groups = actions.GroupBy(a => a.Target).Select(g => g.Where(a => ShouldChange(a.Target, a.Description)).ToList()).Where(g => g.Count > 0).ToList();
+            ReconcileOperations reconcile = Reconcile();
+            var options = new RepairOptions { ImportUnknown = ImportUnknown || ImportCustomer != null, ImportCustomerLogin = ImportCustomer, MarkMissingDeleted = MarkMissingDeleted };
+            RepairPlan plan = RunOnServers(Activity, (_, progress, token) => reconcile.PlanAsync(scope, options, progress, token));
+            WriteFailures(plan.Comparison.Failures);
+            plan.Unrepaired.ToList().ForEach(difference => WriteWarning(difference.Description));
+            List<RepairAction> approved = plan.Actions.Where(action => ShouldChange(action.Target, action.Description)).ToList();
             int done = 0;
-            foreach (List<RepairAction> group in groups)
+            if (approved.Count > 0)
             {
-                queue.Start(
-                    token => reconcile.ApplyInOrderAsync(group, token),
-                    outcomes =>
-                    {
-                        foreach (RepairOutcome outcome in outcomes)
-                        {
-                            Report(outcome);
-                        }
-
-                        WriteThrottledProgress(Progress("Repair-CpAccount", group[0].Target + " repaired", ++done, groups.Count));
-                    },
-                    failure => WriteError(failure, group[0].Target));
+                Run<IReadOnlyList<RepairOutcome>, RepairOutcome>((_, progress, token) => reconcile.ApplyAsync(approved, progress, token), outcome => Report(outcome, ++done, approved.Count));
+                WriteThrottledProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
             }
-
-            queue.Drain();
         }
 
-        WriteThrottledProgress(new ProgressRecord(1, "Repair-CpAccount", "Done") { RecordType = ProgressRecordType.Completed });
         base.EndProcessing();
     }
 
-    private void Report(RepairOutcome outcome)
+    private void Report(RepairOutcome outcome, int done, int total)
     {
-        WriteCalls();
+        WriteThrottledProgress(new ProgressRecord(1, Activity, $"{outcome.Action.Target}: {outcome.Action.Kind} {outcome.Status} ({done} of {total} actions)")
+        {
+            PercentComplete = done * 100 / total,
+        });
         if (outcome.Status == RepairStatus.Failed)
         {
             WriteError(outcome.Error!, outcome.Action.Target);

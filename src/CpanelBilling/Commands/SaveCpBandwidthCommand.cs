@@ -9,8 +9,9 @@ namespace CpanelBilling.Commands;
 
 /// <summary>
 /// Save-CpBandwidth: records in billing what the servers counted beyond what billing holds. Records the rows
-/// Get-CpBandwidth pipes to it as they were read, or measures and records servers itself (-Server, -Month). Only
-/// positive differences are recorded, once, however often or concurrently it runs.
+/// Get-CpBandwidth pipes to it as they were read, or measures and records servers itself (-Server, -Month), each
+/// once however many piped objects name it. Only positive differences are recorded, once, however often or
+/// concurrently it runs.
 /// </summary>
 [Cmdlet(VerbsData.Save, "CpBandwidth", SupportsShouldProcess = true, DefaultParameterSetName = MeasureSet)]
 [OutputType(typeof(CpBandwidth))]
@@ -45,13 +46,7 @@ public sealed class SaveCpBandwidthCommand : CpBandwidthCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == MeasureSet)
-        {
-            IReadOnlyList<BandwidthRow> rows = MeasureServers(Server, Year, Month, ThrottleLimit, record: true, write: false);
-            WriteRows(rows);
-            return;
-        }
-
+        AddServers(Server);
         foreach (CpBandwidth row in InputObject)
         {
             try
@@ -67,42 +62,34 @@ public sealed class SaveCpBandwidthCommand : CpBandwidthCmdlet
 
     protected override void EndProcessing()
     {
-        foreach (IGrouping<string, BandwidthRow> server in piped.GroupBy(r => r.ServerName + " (" + r.Month + ")", System.StringComparer.OrdinalIgnoreCase))
+        BandwidthResult? result = ParameterSetName == MeasureSet ? MeasureServers(Year, Month, ThrottleLimit, record: true) : RecordPiped();
+        if (result is not null)
         {
-            int toRecord = server.Count(r => r.AccountId is not null && r.ServerBytes is not null);
-            if (!ShouldChange(server.Key, $"Record the bandwidth read for {toRecord} account(s) where it exceeds what billing holds"))
-            {
-                continue;
-            }
-
-            try
-            {
-                BandwidthResult result = Run((ops, token) => new BandwidthOperations(ops).RecordAsync(server, token));
-                foreach (BandwidthServerFailure failure in result.Failures)
-                {
-                    WriteError(failure.Error, failure.ServerName);
-                }
-
-                WriteVerbose($"{server.Key}: {result.RecordedAccounts} account(s) recorded.");
-                WriteRows(result.Rows);
-            }
-            catch (Core.CpanelBillingException failure)
-            {
-                WriteError(failure, server.Key);
-            }
+            WriteFailures(result.Failures);
+            WriteVerbose($"Bandwidth of {result.Month}: {result.RecordedAccounts} account(s) recorded.");
+            WriteObject(PassThru ? result.Rows.Select(CpBandwidth.From) : Enumerable.Empty<CpBandwidth>(), enumerateCollection: true);
         }
 
         base.EndProcessing();
     }
 
-    private void WriteRows(IEnumerable<BandwidthRow> rows)
+    // Each server is confirmed on its own; the rows of those confirmed are recorded in one operation call.
+    private BandwidthResult? RecordPiped()
     {
-        if (PassThru)
+        string months = string.Join(", ", piped.Select(r => r.Month).Distinct());
+        List<BandwidthRow> rows = piped.ToLookup(r => r.ServerName, System.StringComparer.OrdinalIgnoreCase)
+            .Where(server => ShouldChange($"{server.Key} ({months})", "Record the bandwidth read where it exceeds what billing holds"))
+            .SelectMany(server => server).ToList();
+        BandwidthResult? result = null;
+        try
         {
-            foreach (BandwidthRow row in rows)
-            {
-                WriteObject(CpBandwidth.From(row));
-            }
+            result = rows.Count == 0 ? null : Run((ops, token) => new BandwidthOperations(ops).RecordAsync(rows, token));
         }
+        catch (Core.CpanelBillingException refused)
+        {
+            ThrowTerminatingError(refused, months); // rows of several months: nothing is recorded
+        }
+
+        return result;
     }
 }

@@ -51,6 +51,54 @@ public sealed class BandwidthCommandTests : IClassFixture<OperationsWorldFixture
     }
 
     [Fact]
+    public async Task Accounts_piped_in_are_measured_with_one_showbw_per_server_and_each_row_comes_once()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        Account[] accounts = { await AccountWithUsageAsync(world, "anna", 1_000), await AccountWithUsageAsync(world, "bert", 2_000), await AccountWithUsageAsync(world, "carl", 3_000) };
+        world.World.Simulator.Server.ClearRequests();
+
+        CpBandwidth[] measured = world.PS.Invoke("Get-CpAccount | Get-CpBandwidth -Year 2024 -Month 5").AssertSuccess().OutputOf<CpBandwidth>().ToArray();
+        int showbwToMeasure = simulator.Server.Requests.Count(r => r.Function == "showbw");
+        CpBandwidth[] saved = world.PS.Invoke("Get-CpAccount | Save-CpBandwidth -Year 2024 -Month 5 -PassThru").AssertSuccess().OutputOf<CpBandwidth>().ToArray();
+
+        Assert.Equal(new[] { "anna", "bert", "carl" }, measured.Select(r => r.UserName));
+        Assert.Equal(1, showbwToMeasure);
+        Assert.Equal(new[] { "anna", "bert", "carl" }, saved.Select(r => r.UserName));
+        Assert.All(saved, r => Assert.Equal("Recorded", r.Status));
+        Assert.Equal(2, simulator.Server.Requests.Count(r => r.Function == "showbw"));
+        foreach (Account account in accounts)
+        {
+            Assert.Single(await world.World.Billing.ListBandwidthRecordsAsync(account.Id, May));
+        }
+    }
+
+    [Fact]
+    public async Task Progress_of_the_servers_read_is_drawn_from_the_pipeline_and_closed_at_the_end()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        await AccountWithUsageAsync(world, "bob", 1_000);
+
+        HarnessResult result = world.PS.Invoke("Save-CpBandwidth web01 -Year 2024 -Month 5").AssertSuccess();
+
+        Assert.Contains(result.Progress, p => p.Activity == "Bandwidth 2024-05" && p.StatusDescription == "web01 done (1 of 1 servers)" && p.PercentComplete == 100);
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+    }
+
+    [Fact]
+    public async Task Rows_of_two_months_piped_together_are_refused_and_nothing_is_recorded()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        Account bob = await AccountWithUsageAsync(world, "bob", 1_000);
+
+        HarnessResult result = world.PS.Invoke("@(Get-CpBandwidth web01 -Year 2024 -Month 4) + @(Get-CpBandwidth web01 -Year 2024 -Month 5) | Save-CpBandwidth");
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("InvalidBandwidthMonth", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Empty(await world.World.Billing.ListBandwidthRecordsAsync(bob.Id, May));
+    }
+
+    [Fact]
     public async Task A_month_that_does_not_exist_stops_the_command_before_any_request()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);

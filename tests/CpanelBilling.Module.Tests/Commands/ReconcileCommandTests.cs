@@ -48,6 +48,11 @@ public sealed class ReconcileCommandTests : IClassFixture<OperationsWorldFixture
 
         HarnessResult piped = world.PS.Invoke("Get-CpAccount -UserName bert | Compare-CpAccount").AssertSuccess();
         Assert.Equal("bert", Assert.Single(piped.OutputOf<CpAccountDifference>()).UserName);
+        world.World.Simulator.Server.ClearRequests();
+        HarnessResult both = world.PS.Invoke("Get-CpAccount | Compare-CpAccount").AssertSuccess();
+        Assert.Equal(new[] { "anna", "bert" }, both.OutputOf<CpAccountDifference>().Select(d => d.UserName).OrderBy(u => u));
+        Assert.Equal(new[] { "listaccts" }, world.World.Simulator.Server.Requests.Select(r => r.Function)); // one read for both accounts
+        world.World.Simulator.Server.ClearRequests();
 
         HarnessResult unknown = world.PS.Invoke("Compare-CpAccount -Server web99");
         ErrorRecord notFound = Assert.Single(unknown.Errors);
@@ -59,6 +64,16 @@ public sealed class ReconcileCommandTests : IClassFixture<OperationsWorldFixture
         ErrorRecord invalid = Assert.Single(noServer.Errors);
         Assert.StartsWith("CpUserNameWithoutServer", invalid.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.InvalidArgument, invalid.CategoryInfo.Category);
+
+        // Refused input never widens to every server.
+        HarnessResult blank = world.PS.Invoke("Repair-CpAccount -Server ' ' -Confirm:$false");
+        ErrorRecord blankServer = Assert.Single(blank.Errors);
+        Assert.StartsWith("InvalidServerSettings", blankServer.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.InvalidArgument, blankServer.CategoryInfo.Category);
+        Assert.Empty(noServer.Output);
+        Assert.Empty(blank.Output);
+        Assert.Empty(world.World.Simulator.Server.Requests);
+        Assert.True(world.World.SimState.GetAccount("anna").Suspended);
     }
 
     [Fact]
@@ -98,6 +113,8 @@ public sealed class ReconcileCommandTests : IClassFixture<OperationsWorldFixture
         Assert.False(world.World.SimState.GetAccount("susy").Suspended);
         Assert.Contains(result.Warnings, w => w.Contains("'gone'", StringComparison.Ordinal) && w.Contains("-MarkMissingDeleted", StringComparison.Ordinal));
         Assert.Contains(result.Verbose, line => line.Contains("unsuspendacct", StringComparison.Ordinal));
+        Assert.Contains(result.Progress, p => p.Activity == "Repair-CpAccount" && p.StatusDescription == "web01/susy: Resume Done (1 of 1 actions)");
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
 
         CpRepairResult deleted = Assert.Single(world.PS.Invoke("Repair-CpAccount -Server web01 -UserName gone -MarkMissingDeleted").AssertSuccess().OutputOf<CpRepairResult>());
         Assert.Equal(("MarkDeleted", CpAccountStatus.Deleted), (deleted.Action, deleted.Account!.Status));
