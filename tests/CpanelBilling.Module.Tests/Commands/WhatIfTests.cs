@@ -56,7 +56,6 @@ public sealed class WhatIfTests : IClassFixture<OperationsWorldFixture>
     public async Task WhatIf_on_every_change_cmdlet_says_what_it_would_do_calls_no_server_and_changes_no_billing_row()
     {
         var changeCmdlets = CmdletShape.AllIn(typeof(CpCmdlet).Assembly).Where(c => c.Attribute.SupportsShouldProcess).Select(c => c.Name).ToList();
-        Assert.True(changeCmdlets.Count >= Runs.Count, $"Found only {changeCmdlets.Count} cmdlets with ShouldProcess: {string.Join(", ", changeCmdlets)}");
         Assert.True(changeCmdlets.All(Runs.ContainsKey), "Add a -WhatIf run for: " + string.Join(", ", changeCmdlets.Where(c => !Runs.ContainsKey(c))));
         Assert.True(Runs.Keys.All(changeCmdlets.Contains), "Runs for cmdlets without ShouldProcess: " + string.Join(", ", Runs.Keys.Where(c => !changeCmdlets.Contains(c))));
 
