@@ -46,6 +46,7 @@ public sealed class ConnectCpBillingCommand : CpCmdlet
                 "-Server and -Credential go together: -Credential is the API token (as password) of the server named by -Server.");
         }
 
+        WhmCredential? credential = ServerTokens.Check(this, Credential, Server ?? string.Empty);
         CpSession? session = SessionRegistry.Current;
         bool reconnect = session is null || Database is not null || LogPath is not null;
         string target = BillingTarget();
@@ -61,9 +62,9 @@ public sealed class ConnectCpBillingCommand : CpCmdlet
             WriteVerbose($"Billing database: {session.Database}; WHM call log: {session.LogPath}.");
         }
 
-        if (Credential is not null && ShouldChange(Server!, "Use the given API token for this session"))
+        if (credential is not null && ShouldChange(Server!, "Use the given API token for this session"))
         {
-            session!.Credentials.Set(Server!, new WhmCredential(Credential.UserName, Credential.Password));
+            session!.Credentials.Set(Server!, credential);
         }
 
         if (PassThru)

@@ -1,14 +1,19 @@
+using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using CpanelBilling.Core;
+using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Errors;
 using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
 
 /// <summary>
 /// Base of the cmdlets that change one existing account: the account comes as -InputObject (a CpAccount from
-/// Get-CpAccount) or by -Server and -UserName, by property name from any object that has them.
+/// Get-CpAccount) or by -Server and -UserName, by property name from any object that has them. A CpAccount is
+/// resolved by its Id, and changed only when that Id is still its server and user name in the session's database.
 /// </summary>
 public abstract class CpAccountChangeCmdlet : CpAccountWorkCmdlet
 {
@@ -42,9 +47,11 @@ public abstract class CpAccountChangeCmdlet : CpAccountWorkCmdlet
 
     protected override void ProcessRecord()
     {
-        string server = InputObject?.Server ?? Server;
-        string user = InputObject?.UserName ?? UserName;
-        object target = (object?)InputObject ?? server + "/" + user;
+        HandBackFinished();
+        CpAccount? piped = InputObject;
+        string server = piped?.Server ?? Server;
+        string user = piped?.UserName ?? UserName;
+        object target = (object?)piped ?? server + "/" + user;
         if (!ShouldChange(server + "/" + user, Action, SkipConfirmation))
         {
             return;
@@ -53,7 +60,7 @@ public abstract class CpAccountChangeCmdlet : CpAccountWorkCmdlet
         AccountReference reference;
         try
         {
-            reference = InputObject != null ? AccountReference.ById(InputObject.Id) : AccountReference.ByUserName(server, user);
+            reference = piped != null ? AccountReference.ById(piped.Id) : AccountReference.ByUserName(server, user);
         }
         catch (AccountOperationException invalid)
         {
@@ -62,12 +69,41 @@ public abstract class CpAccountChangeCmdlet : CpAccountWorkCmdlet
             return;
         }
 
-        StartItem(server, target, (accounts, token) => ChangeAsync(accounts, reference, token), result =>
+        string database = Session.Database;
+        StartItem(server, target, async (accounts, token) =>
+        {
+            if (piped != null)
+            {
+                await RequireSameAccountAsync(accounts, piped, database, token).ConfigureAwait(false);
+            }
+
+            return await ChangeAsync(accounts, reference, token).ConfigureAwait(false);
+        }, result =>
         {
             if (PassThru)
             {
                 WriteObject(CpAccount.From(result.Account));
             }
         });
+    }
+
+    // An account's server and user name never change under its Id, so this check holds for the change that follows.
+    private static async Task RequireSameAccountAsync(AccountOperations accounts, CpAccount piped, string database, CancellationToken cancellationToken)
+    {
+        Account? current = null;
+        try
+        {
+            current = await accounts.GetAsync(AccountReference.ById(piped.Id), cancellationToken).ConfigureAwait(false);
+        }
+        catch (CpanelBillingException missing) when (missing.Kind == FailureKind.NotFound)
+        {
+        }
+
+        if (current is null
+            || !string.Equals(current.ServerName, piped.Server, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(current.UserName, piped.UserName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AccountObjectMismatchException(piped, current, database);
+        }
     }
 }

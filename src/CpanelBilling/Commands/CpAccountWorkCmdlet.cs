@@ -31,6 +31,12 @@ public abstract class CpAccountWorkCmdlet : CpSessionCmdlet
 
     internal AccountOperations Accounts => accounts ??= new AccountOperations(Operations);
 
+    /// <summary>
+    /// Writes the results of the items finished meanwhile. Called first for every pipeline item, so output streams
+    /// downstream as items finish instead of waiting for a full throttle or the end of the input.
+    /// </summary>
+    internal void HandBackFinished() => queue?.HandBackFinished();
+
     protected override void EndProcessing()
     {
         queue?.Drain();

@@ -1,11 +1,14 @@
 using System.Management.Automation;
 using CpanelBilling.Core.Operations.Packages;
+using CpanelBilling.Infrastructure;
+using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
 
 /// <summary>
 /// The parameters New-CpPackage and Set-CpPackage share: the server, the package name and every package setting.
-/// Limits are text as admins type them (a number or 'unlimited'); the core checks them all before any call. A
+/// Limits are numbers or 'unlimited', checked by the core's package rules while PowerShell binds them (so a bad one
+/// fails before anything runs, -WhatIf included); the core checks the whole package again before any call. A
 /// setting not given is not sent (New: cPanel's default; Set: the package keeps its value). A switch given as
 /// -Switch:$false is sent as off.
 /// </summary>
@@ -21,33 +24,75 @@ public abstract class CpPackageCmdlet : CpSessionCmdlet
     [ArgumentCompleter(typeof(Completers.PackageNameCompleter))]
     public string Name { get; set; } = "";
 
-    [Parameter] public string? Quota { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.Quota))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? Quota { get; set; }
 
-    [Parameter] public string? BandwidthLimit { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.BandwidthLimit))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? BandwidthLimit { get; set; }
 
-    [Parameter] public string? MaxEmailAccountQuota { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxEmailAccountQuota))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxEmailAccountQuota { get; set; }
 
-    [Parameter] public string? MaxFtp { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxFtp))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxFtp { get; set; }
 
-    [Parameter] public string? MaxSql { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxSql))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxSql { get; set; }
 
-    [Parameter] public string? MaxPop { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxPop))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxPop { get; set; }
 
-    [Parameter] public string? MaxLists { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxLists))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxLists { get; set; }
 
-    [Parameter] public string? MaxSubdomains { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxSubdomains))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxSubdomains { get; set; }
 
-    [Parameter] public string? MaxParked { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxParked))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxParked { get; set; }
 
-    [Parameter] public string? MaxAddons { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxAddons))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxAddons { get; set; }
 
-    [Parameter] public string? MaxPassengerApps { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxPassengerApps))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxPassengerApps { get; set; }
 
-    [Parameter] public string? MaxEmailPerHour { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxEmailPerHour))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxEmailPerHour { get; set; }
 
-    [Parameter] public string? MaxDeferFailPercentage { get; set; }
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxDeferFailPercentage))]
+    [ArgumentCompleter(typeof(Completers.PackageLimitCompleter))]
+    public CpLimit? MaxDeferFailPercentage { get; set; }
 
-    [Parameter] public int? MaxTeamUsers { get; set; }
+    /// <summary>A number only: cPanel's team users have no 'unlimited'.</summary>
+    [Parameter]
+    [PackageLimit(nameof(PackageRequest.MaxTeamUsers))]
+    public CpLimit? MaxTeamUsers { get; set; }
 
     [Parameter] public string? FeatureList { get; set; }
 
@@ -70,20 +115,20 @@ public abstract class CpPackageCmdlet : CpSessionCmdlet
     internal PackageRequest BuildRequest() => new()
     {
         Name = Name,
-        Quota = Quota,
-        BandwidthLimit = BandwidthLimit,
-        MaxEmailAccountQuota = MaxEmailAccountQuota,
-        MaxFtp = MaxFtp,
-        MaxSql = MaxSql,
-        MaxPop = MaxPop,
-        MaxLists = MaxLists,
-        MaxSubdomains = MaxSubdomains,
-        MaxParked = MaxParked,
-        MaxAddons = MaxAddons,
-        MaxPassengerApps = MaxPassengerApps,
-        MaxEmailPerHour = MaxEmailPerHour,
-        MaxDeferFailPercentage = MaxDeferFailPercentage,
-        MaxTeamUsers = MaxTeamUsers,
+        Quota = Quota?.Value,
+        BandwidthLimit = BandwidthLimit?.Value,
+        MaxEmailAccountQuota = MaxEmailAccountQuota?.Value,
+        MaxFtp = MaxFtp?.Value,
+        MaxSql = MaxSql?.Value,
+        MaxPop = MaxPop?.Value,
+        MaxLists = MaxLists?.Value,
+        MaxSubdomains = MaxSubdomains?.Value,
+        MaxParked = MaxParked?.Value,
+        MaxAddons = MaxAddons?.Value,
+        MaxPassengerApps = MaxPassengerApps?.Value,
+        MaxEmailPerHour = MaxEmailPerHour?.Value,
+        MaxDeferFailPercentage = MaxDeferFailPercentage?.Value,
+        MaxTeamUsers = MaxTeamUsers?.ToInt32(),
         FeatureList = FeatureList,
         Theme = Theme,
         Language = Language,

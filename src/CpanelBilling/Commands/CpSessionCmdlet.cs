@@ -88,10 +88,8 @@ public abstract class CpSessionCmdlet : CpCmdlet
         }
     }
 
-    /// <summary>The server of that name in billing; a terminating-free lookup error is the caller's to report.</summary>
-    internal BillingServer RequireServer(string name) =>
-        Await(token => Session.Billing.FindServerAsync(name, token))
-        ?? throw new ServerNotFoundException(name);
+    /// <summary>The server of that name in billing (<see cref="ServerLookup"/>); the typed lookup error is the caller's to report.</summary>
+    internal BillingServer RequireServer(string name) => Await(token => ServerLookup.RequireAsync(Session.Billing, name, token));
 
     /// <summary>
     /// Makes sure the session holds the server's API token before concurrent work needs it: a token given earlier

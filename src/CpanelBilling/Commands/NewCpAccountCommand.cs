@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using CpanelBilling.Core.Operations.Accounts;
 using CpanelBilling.Core.Whm;
+using CpanelBilling.Infrastructure;
 using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
@@ -56,28 +57,34 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
     public string? ContactEmail { get; set; }
 
     [Parameter]
-    public string? Bandwidth { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.Bandwidth))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? Bandwidth { get; set; }
 
     [Parameter]
-    public string? Disk { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.Disk))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? Disk { get; set; }
 
     [Parameter]
-    public string? EmailAccounts { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.EmailAccounts))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? EmailAccounts { get; set; }
 
     [Parameter]
-    public string? Databases { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.Databases))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? Databases { get; set; }
 
     [Parameter]
-    public string? AddonDomains { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.AddonDomains))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? AddonDomains { get; set; }
 
     protected override void ProcessRecord()
     {
+        HandBackFinished();
         string target = Server + "/" + Domain;
-        if (!ShouldChange(target, $"Open an account for '{Customer}' on {(Plan == null ? "package '" + Package + "'" : "plan '" + Plan + "'")} (createacct)"))
-        {
-            return;
-        }
-
         OpenAccountRequest request;
         try
         {
@@ -86,6 +93,11 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
         catch (AccountOperationException invalid)
         {
             WriteError(invalid, target);
+            return;
+        }
+
+        if (!ShouldChange(target, $"Open an account for '{Customer}' on {(Plan == null ? "package '" + Package + "'" : "plan '" + Plan + "'")} (createacct)"))
+        {
             return;
         }
 
@@ -98,7 +110,7 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
     private OpenAccountRequest Request()
     {
         // 'package' means no override here: the package decides anyway.
-        AccountLimitsChange limits = AccountLimitsChange.FromText(Bandwidth, Disk, EmailAccounts, Databases, AddonDomains);
+        AccountLimitsChange limits = AccountLimitsChange.FromText(Bandwidth?.Value, Disk?.Value, EmailAccounts?.Value, Databases?.Value, AddonDomains?.Value);
         return new OpenAccountRequest
         {
             ServerName = Server,

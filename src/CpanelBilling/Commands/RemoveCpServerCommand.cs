@@ -12,8 +12,9 @@ namespace CpanelBilling.Commands;
 [OutputType(typeof(CpServer))]
 public sealed class RemoveCpServerCommand : CpSessionCmdlet
 {
+    // No "Server" alias: accounts, bandwidth rows and packages all have a Server property, and piping one of those
+    // into a removal must not bind the server they are on. Get-CpServer's objects bind by Name.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [Alias("Server")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(Completers.ServerNameCompleter))]
     public string[] Name { get; set; } = System.Array.Empty<string>();

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Infrastructure;
 using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
@@ -15,19 +16,29 @@ namespace CpanelBilling.Commands;
 public sealed class SetCpAccountLimitCommand : CpAccountChangeCmdlet
 {
     [Parameter]
-    public string? Bandwidth { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.Bandwidth))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? Bandwidth { get; set; }
 
     [Parameter]
-    public string? Disk { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.Disk))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? Disk { get; set; }
 
     [Parameter]
-    public string? EmailAccounts { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.EmailAccounts))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? EmailAccounts { get; set; }
 
     [Parameter]
-    public string? Databases { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.Databases))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? Databases { get; set; }
 
     [Parameter]
-    public string? AddonDomains { get; set; }
+    [AccountLimit(nameof(AccountLimitKind.AddonDomains))]
+    [ArgumentCompleter(typeof(Completers.AccountLimitCompleter))]
+    public CpLimit? AddonDomains { get; set; }
 
     protected override string Action => "Set the account's limits on the server and in billing";
 
@@ -36,7 +47,8 @@ public sealed class SetCpAccountLimitCommand : CpAccountChangeCmdlet
         base.BeginProcessing();
         try
         {
-            // Checked once, before any item: a bad value would fail every account the same way.
+            // Each value was checked as it was bound; what is left (no limit at all, one both set and reset) is checked
+            // once, before any item, as it would fail every account the same way.
             Change().Validate();
         }
         catch (AccountOperationException invalid)
@@ -48,5 +60,5 @@ public sealed class SetCpAccountLimitCommand : CpAccountChangeCmdlet
     internal override Task<AccountChangeResult> ChangeAsync(AccountOperations accounts, AccountReference account, CancellationToken cancellationToken) =>
         accounts.SetLimitsAsync(account, Change(), cancellationToken);
 
-    private AccountLimitsChange Change() => AccountLimitsChange.FromText(Bandwidth, Disk, EmailAccounts, Databases, AddonDomains);
+    private AccountLimitsChange Change() => AccountLimitsChange.FromText(Bandwidth?.Value, Disk?.Value, EmailAccounts?.Value, Databases?.Value, AddonDomains?.Value);
 }

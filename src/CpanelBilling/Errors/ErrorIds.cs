@@ -10,9 +10,6 @@ public static class ErrorIds
     /// <summary>An exception the module did not raise on purpose (a defect, or an environment failure).</summary>
     public const string Unexpected = "CpUnexpectedError";
 
-    /// <summary>A worker running one pipeline item concurrently failed with an exception we did not expect.</summary>
-    public const string WorkerFailed = "CpWorkerFailed";
-
     /// <summary>Connect-CpBilling got -Credential without -Server, or the other way round.</summary>
     public const string CredentialWithoutServer = "CpCredentialWithoutServer";
 
@@ -21,6 +18,12 @@ public static class ErrorIds
 
     /// <summary>-Credential is not a usable WHM user and API token (e.g. the token has a space or line break).</summary>
     public const string InvalidCredential = "CpInvalidCredential";
+
+    /// <summary>
+    /// A piped account object names an account the current billing database does not hold under that server and user
+    /// name (it came from another database, or was edited): nothing is changed for it.
+    /// </summary>
+    public const string AccountObjectMismatch = "CpAccountObjectMismatch";
 
     /// <summary>A piped object does not describe what the cmdlet needs (e.g. a bandwidth row with month 13).</summary>
     public const string InvalidInputObject = "CpInvalidInputObject";

@@ -16,8 +16,9 @@ internal static class ErrorRecordFactory
         [FailureKind.NotFound] = ErrorCategory.ObjectNotFound,
         [FailureKind.AlreadyExists] = ErrorCategory.ResourceExists,
         [FailureKind.InvalidArgument] = ErrorCategory.InvalidArgument,
-        // The billing row changed under us: the write was refused, re-read and try again.
-        [FailureKind.Conflict] = ErrorCategory.WriteError,
+        // The current state forbids the action: a server or package still in use, an account changed meanwhile
+        // (re-read and retry), someone else's account of that name on the server.
+        [FailureKind.Conflict] = ErrorCategory.InvalidOperation,
         [FailureKind.Busy] = ErrorCategory.ResourceBusy,
         [FailureKind.AuthenticationFailed] = ErrorCategory.AuthenticationError,
         [FailureKind.PermissionDenied] = ErrorCategory.PermissionDenied,

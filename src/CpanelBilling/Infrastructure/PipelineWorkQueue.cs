@@ -9,9 +9,11 @@ namespace CpanelBilling.Infrastructure;
 /// <summary>
 /// Runs pipeline items concurrently while keeping every Write*, ShouldProcess and WriteProgress call on the
 /// pipeline thread, where PowerShell requires them. Workers only compute; each finished item queues a
-/// continuation that the pipeline thread runs when it next calls <see cref="Start{T}"/> or <see cref="Drain"/>.
-/// Use: <c>Start</c> in ProcessRecord (it blocks only while <c>throttleLimit</c> items are in flight, handing back
-/// finished ones meanwhile), <c>Drain</c> in EndProcessing. Not thread-safe by design: one pipeline thread owns it.
+/// continuation that the pipeline thread runs when it next calls <see cref="Start{T}"/>, <see cref="HandBackFinished"/>
+/// or <see cref="Drain"/>. Use: <c>HandBackFinished</c> at the start of ProcessRecord (an item that fails before
+/// <c>Start</c> still lets earlier results out), <c>Start</c> in ProcessRecord (it hands back what has finished, then
+/// blocks only while <c>throttleLimit</c> items are in flight), <c>Drain</c> in EndProcessing. Not thread-safe by
+/// design: one pipeline thread owns it.
 /// </summary>
 internal sealed class PipelineWorkQueue : IDisposable
 {
@@ -35,11 +37,13 @@ internal sealed class PipelineWorkQueue : IDisposable
     public int InFlight => inFlight;
 
     /// <summary>
-    /// Starts <paramref name="work"/> on the thread pool. <paramref name="onSuccess"/> or <paramref name="onFailure"/>
-    /// later runs on the pipeline thread. Throws PipelineStoppedException when the pipeline is stopped.
+    /// Starts <paramref name="work"/> on the thread pool, after handing back the items already finished.
+    /// <paramref name="onSuccess"/> or <paramref name="onFailure"/> later runs on the pipeline thread. Throws
+    /// PipelineStoppedException when the pipeline is stopped.
     /// </summary>
     public void Start<T>(Func<CancellationToken, Task<T>> work, Action<T> onSuccess, Action<Exception> onFailure)
     {
+        HandBackFinished();
         while (inFlight >= throttleLimit)
         {
             RunNext();

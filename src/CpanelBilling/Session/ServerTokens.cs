@@ -18,7 +18,7 @@ internal static class ServerTokens
     /// The WHM credential of -Credential, checked before anything is changed: a token pasted with a trailing space
     /// or line break stops the command with a clear error instead of failing later.
     /// </summary>
-    public static WhmCredential? Check(CpSessionCmdlet cmdlet, PSCredential? credential, string target)
+    public static WhmCredential? Check(CpCmdlet cmdlet, PSCredential? credential, string target)
     {
         if (credential is null)
         {

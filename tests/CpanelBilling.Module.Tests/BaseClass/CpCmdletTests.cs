@@ -172,6 +172,10 @@ public sealed class CpCmdletTests : IDisposable
         Assert.Equal(ErrorCategory.ObjectNotFound, ErrorRecordFactory.CategoryOf(FailureKind.NotFound));
         Assert.Equal(ErrorCategory.ConnectionError, ErrorRecordFactory.CategoryOf(FailureKind.Transport));
         Assert.Equal(ErrorCategory.OperationTimeout, ErrorRecordFactory.CategoryOf(FailureKind.Timeout));
+
+        // A conflict is a state that forbids the action (live accounts, a package in use, a row changed meanwhile):
+        // InvalidOperation, as for PowerShell's own commands; WriteError would say a write itself failed.
+        Assert.Equal(ErrorCategory.InvalidOperation, ErrorRecordFactory.CategoryOf(FailureKind.Conflict));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using System.Management.Automation;
 using System.Net;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Errors;
 using CpanelBilling.Module.Tests.Harness;
+using CpanelBilling.Testing.Billing;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.Types;
 using CpanelBilling.WhmSimulator;
@@ -181,19 +183,74 @@ public sealed class AccountCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
-    public async Task A_bad_limit_stops_Set_CpAccountLimit_before_any_account_is_touched()
+    public async Task Results_stream_downstream_as_items_finish_not_when_the_input_ends()
     {
-        await using CommandWorld world = await OpenedAsync("lim1", "lim2");
+        await using CommandWorld world = await OpenedAsync("first", "last");
+
+        // The source sends 'first', then keeps feeding items that fail at once (a blank user name) until first's
+        // output has arrived downstream, and only then reads 'last'. Were output held back until the throttle fills
+        // or the input ends, 'read last' would come before 'out first'.
+        HarnessResult result = world.PS.Invoke(
+            "$log = [System.Collections.Generic.List[string]]::new();" +
+            " & { $log.Add('read first'); [pscustomobject]@{ Server = 'web01'; UserName = 'first' };" +
+            "     for ($i = 0; $i -lt 1000 -and -not $log.Contains('out first'); $i++) { [System.Threading.Thread]::Sleep(10); [pscustomobject]@{ Server = 'web01'; UserName = ' ' } };" +
+            "     $log.Add('read last'); [pscustomobject]@{ Server = 'web01'; UserName = 'last' } }" +
+            " | Suspend-CpAccount -Reason Overdue -PassThru -ThrottleLimit 8 -ErrorAction SilentlyContinue | ForEach-Object { $log.Add('out ' + $_.UserName) };" +
+            " $log");
+
+        var log = result.OutputOf<string>().ToList();
+        Assert.Equal(new[] { "read first", "out first", "read last", "out last" }, log);
+        Assert.True(world.World.SimState.GetAccount("last").Suspended);
+    }
+
+    [Fact]
+    public async Task An_account_object_from_another_billing_database_changes_nothing_here()
+    {
+        await using CommandWorld world = await OpenedAsync("victim");
+        await using var staging = new TempSqliteDatabase();
+        Account alpha = await AddAccountElsewhereAsync(staging, "alpha");
+        Account victim = (await world.World.Billing.FindAccountAsync(world.World.Server.Id, "victim"))!;
+        Assert.Equal(victim.Id, alpha.Id); // the Id the stale object carries names another account here
         world.World.Simulator.Server.ClearRequests();
 
-        HarnessResult result = world.PS.Invoke("Get-CpAccount | Set-CpAccountLimit -Databases 5000");
+        // Read from one database, then Connect-CpBilling to another (the production one) and pipe the object on.
+        HarnessResult result = world.PS.Invoke(
+            "Connect-CpBilling -Database $args[0] -LogPath $args[2]; $stale = Get-CpAccount alpha;" +
+            " Connect-CpBilling -Database $args[1] -LogPath $args[2] -Server web01 -Credential $args[3];" +
+            " $stale | Remove-CpAccount -Force -PassThru",
+            staging.FilePath,
+            world.World.DatabasePath,
+            world.LogPath,
+            new PSCredential(simulator.User, CommandWorld.Secure(simulator.Token)));
 
-        // One error for the command, not one per account: it stopped before the first item.
+        Assert.Empty(result.Output);
         ErrorRecord error = Assert.Single(result.Errors);
-        Assert.StartsWith("AccountInvalidLimit", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("0 to 999", error.Exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(ErrorIds.AccountObjectMismatch + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("alpha", Assert.IsType<CpAccount>(error.TargetObject).UserName);
+        Assert.Contains("web01/victim", error.Exception.Message, StringComparison.Ordinal);
         Assert.Empty(world.World.Simulator.Server.Requests);
+        Assert.NotNull(world.World.SimState.FindAccount("victim"));
+        Assert.Equal(victim.RowVersion, (await world.World.Billing.GetAccountAsync(victim.Id)).RowVersion);
+    }
+
+    [Fact]
+    public async Task An_edited_account_object_changes_neither_the_account_it_names_nor_the_one_its_Id_is()
+    {
+        await using CommandWorld world = await OpenedAsync("keep", "other");
+        world.World.Simulator.Server.ClearRequests();
+
+        HarnessResult result = world.PS.Invoke("$a = Get-CpAccount other; $a.UserName = 'keep'; $a | Suspend-CpAccount -Reason Overdue");
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith(ErrorIds.AccountObjectMismatch + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("is web01/other", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(world.World.Simulator.Server.Requests);
+        Assert.All(await world.World.AccountsAsync(), a => Assert.Equal(AccountStatus.Active, a.Status));
+
+        // The same object, unedited, still works: the check refuses only what does not match.
+        world.PS.Invoke("Get-CpAccount other | Suspend-CpAccount -Reason Overdue").AssertSuccess();
+        Assert.True(world.World.SimState.GetAccount("other").Suspended);
     }
 
     [Fact]
@@ -227,6 +284,25 @@ public sealed class AccountCommandTests : IClassFixture<OperationsWorldFixture>
         CommandCompletion completion = CommandCompletion.CompleteInput(line, line.Length, null, PowerShell.Create(world.PS.Runspace));
 
         Assert.Contains(completion.CompletionMatches, m => m.CompletionText == "zeta");
+    }
+
+    /// <summary>An account in another billing database that also has a server named web01 (a staging copy, say).</summary>
+    private static async Task<Account> AddAccountElsewhereAsync(TempSqliteDatabase database, string userName)
+    {
+        IBillingRepository billing = await database.OpenRepositoryAsync();
+        BillingServer web01 = await billing.AddServerAsync("web01", new ServerSettings { HostName = "web01.staging.example.net", TokenSecretName = "staging-token" });
+        await billing.SyncServerPackagesAsync(web01.Id, new[] { new Core.Whm.WhmPackage(OperationsWorld.BasicPackage, new Core.PackageSettings()) });
+        BillingPlan plan = await billing.MapPlanToPackageAsync((await billing.AddPlanAsync("Basic", includesDedicatedIp: false)).Id, web01.Id, OperationsWorld.BasicPackage);
+        Customer customer = await billing.AddCustomerAsync(new NewCustomer { Login = "carol" });
+        return await billing.OpenAccountAsync(new AccountOpening
+        {
+            CustomerId = customer.Id,
+            ServerId = web01.Id,
+            PlanId = plan.Id,
+            DomainName = userName + ".example.net",
+            UserName = userName,
+            Status = AccountStatus.Active,
+        });
     }
 
     private static string[] Names(HarnessResult result) => result.OutputOf<CpAccount>().Select(a => a.UserName).ToArray();

@@ -34,18 +34,21 @@ public sealed class PackageCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
-    public async Task An_invalid_value_is_an_error_before_any_request_even_with_WhatIf_and_WhatIf_sends_nothing()
+    public async Task An_invalid_package_is_an_error_before_any_request_even_with_WhatIf_and_WhatIf_sends_nothing()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
         int requestsBefore = simulator.Server.Requests.Count;
 
-        HarnessResult invalid = world.PS.Invoke("New-CpPackage -Server web01 gold -Quota 0 -WhatIf");
+        // Limits are refused while binding (LimitParameterTests); the name and text settings by the package rules.
+        HarnessResult invalid = world.PS.Invoke("New-CpPackage -Server web01 extensions -Theme 'bad theme' -Quota 10 -WhatIf");
         HarnessResult whatIf = world.PS.Invoke("New-CpPackage -Server web01 gold -Quota 10 -WhatIf").AssertSuccess();
 
         ErrorRecord error = Assert.Single(invalid.Errors);
         Assert.StartsWith("InvalidPackage", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("gold", error.TargetObject);
+        Assert.Equal("extensions", error.TargetObject);
+        Assert.Contains("Theme:", error.Exception.Message);
+        Assert.Empty(invalid.WhatIf);
         Assert.Contains(whatIf.WhatIf, line => line.Contains("web01:gold"));
         Assert.Equal(requestsBefore, simulator.Server.Requests.Count);
         Assert.Null(await world.World.Billing.FindServerPackageAsync(world.World.Server.Id, "gold"));
@@ -88,7 +91,7 @@ public sealed class PackageCommandTests : IClassFixture<OperationsWorldFixture>
 
         ErrorRecord error = Assert.Single(inUse.Errors);
         Assert.StartsWith("PackageInUse", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.WriteError, error.CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.Contains(removed.Warnings, w => w.Contains("Plan 'Pro'"));
         Assert.Null(world.World.SimState.FindPackage(OperationsWorld.ProPackage));
         CpServerPackage marked = Assert.Single(world.PS.Invoke("Get-CpServerPackage -Server web01 pro -IncludeRemoved").AssertSuccess().OutputOf<CpServerPackage>());

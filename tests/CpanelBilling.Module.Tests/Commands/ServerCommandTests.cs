@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -83,6 +84,19 @@ public sealed class ServerCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task Accounts_piped_into_Remove_CpServer_do_not_name_their_server()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        await world.World.AddActiveAccountAsync("bob", "bob.example.com");
+
+        HarnessResult result = world.PS.Invoke("Get-CpAccount | Remove-CpServer -Force");
+
+        Assert.StartsWith("InputObjectNotBound,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(result.WhatIf);
+        Assert.NotNull(await world.World.Billing.FindServerAsync("web01"));
+    }
+
+    [Fact]
     public async Task Remove_CpServer_refuses_a_server_with_live_accounts_unless_forced_and_WhatIf_says_what_would_go()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
@@ -94,7 +108,7 @@ public sealed class ServerCommandTests : IClassFixture<OperationsWorldFixture>
         Assert.Contains(whatIf.WhatIf, line => line.Contains("1 live account(s)"));
         ErrorRecord error = Assert.Single(refused.Errors);
         Assert.StartsWith("ServerHasLiveAccounts", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.WriteError, error.CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.NotNull(await world.World.Billing.FindServerAsync("web01"));
 
         CpServer removed = Assert.Single(world.PS.Invoke("Get-CpServer web01 | Remove-CpServer -Force -PassThru").AssertSuccess().OutputOf<CpServer>());

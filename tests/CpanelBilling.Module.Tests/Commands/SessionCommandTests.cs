@@ -65,6 +65,26 @@ public sealed class SessionCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task Connect_with_a_token_WHM_could_not_have_issued_stops_as_Add_CpServer_does_and_keeps_the_session()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+
+        HarnessResult result = world.PS.Invoke(
+            "Connect-CpBilling -Server web01 -Credential $args[0] -PassThru",
+            new PSCredential("root", CommandWorld.Secure("TOKEN WITH SPACE")));
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith(ErrorIds.InvalidCredential + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("web01", error.TargetObject);
+        Assert.DoesNotContain("TOKEN WITH SPACE", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+
+        // The token given earlier in the session is still the one in use.
+        Assert.True(Assert.Single(world.PS.Invoke("Test-CpServerConnection -Server web01").AssertSuccess().OutputOf<CpConnectionTest>()).Succeeded);
+    }
+
+    [Fact]
     public async Task Get_CpServer_lists_servers_by_name_and_wildcard_and_pipes_into_itself_by_property_name()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);

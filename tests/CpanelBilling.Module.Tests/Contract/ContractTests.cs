@@ -8,12 +8,27 @@ namespace CpanelBilling.Module.Tests.Contract;
 
 /// <summary>
 /// Holds every cmdlet of the module to <see cref="CmdletContract"/> and to its pinned parameters. Data-driven over
-/// the assembly: a new cmdlet is covered the moment it exists. (While the module has no cmdlets these pass
-/// vacuously; <see cref="ContractCheckerTests"/> proves each rule fails on a cmdlet that breaks it.)
+/// the assembly: a new cmdlet is covered the moment it exists. <see cref="ContractCheckerTests"/> proves each rule
+/// fails on a cmdlet that breaks it.
 /// </summary>
 public sealed class ContractTests
 {
+    /// <summary>
+    /// Fewer cmdlets than the module had at its first release means discovery broke (or cmdlets were lost), and the
+    /// data-driven tests would pass over what they no longer see.
+    /// </summary>
+    private const int CmdletsAtFirstRelease = 27;
+
     private static readonly System.Collections.Generic.IReadOnlyList<CmdletShape> Cmdlets = CmdletShape.AllIn(typeof(CpCmdlet).Assembly);
+
+    [Fact]
+    public void The_cmdlets_are_discovered()
+    {
+        Assert.NotEmpty(Cmdlets);
+        Assert.True(
+            Cmdlets.Count >= CmdletsAtFirstRelease,
+            $"Found {Cmdlets.Count} cmdlets, fewer than the {CmdletsAtFirstRelease} of the first release: {string.Join(", ", Cmdlets.Select(c => c.Name))}.");
+    }
 
     [Fact]
     public void Every_cmdlet_keeps_the_contract()

@@ -131,12 +131,13 @@ internal static class CustomerAndListingFuzzCases
             IncludeDeleted = g.Chance(0.5),
         };
 
-        // A blank name names nothing billing has.
+        // The server is looked up first, as every operation looks servers up (ServerLookup: a blank name is invalid);
+        // a blank customer or plan name names nothing billing has.
         NameChoice?[] names = { server, customer, plan };
         bool known = names.All(n => n is null || n.State == NameState.Known);
         bool knownFound = filter.Status is null or AccountStatus.Active;
-        Expectation expect = known
-            ? Expectation.Completes(result => result is List<Account> accounts && accounts.Count == (knownFound ? 1 : 0) && accounts.All(a => a.Id == t.Known.Id) ? null : $"listed {(result as List<Account>)?.Count} accounts")
+        Expectation expect = server?.State == NameState.Invalid ? Expectation.Refused(FailureKind.InvalidArgument)
+            : known ? Expectation.Completes(result => result is List<Account> accounts && accounts.Count == (knownFound ? 1 : 0) && accounts.All(a => a.Id == t.Known.Id) ? null : $"listed {(result as List<Account>)?.Count} accounts")
             : Expectation.Refused(FailureKind.NotFound);
         return new FuzzCase(
             "AccountOperations.ListAsync",

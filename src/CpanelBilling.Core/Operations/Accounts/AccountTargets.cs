@@ -14,9 +14,9 @@ internal sealed class AccountTargets
 
     public AccountTargets(IBillingRepository billing) => this.billing = billing;
 
-    public async Task<BillingServer> ServerAsync(string name, CancellationToken cancellationToken) =>
-        await billing.FindServerAsync(name, cancellationToken).ConfigureAwait(false)
-        ?? throw new ServerNotFoundException(name);
+    /// <summary>The server of that name, as <see cref="ServerLookup"/> finds it for every operation.</summary>
+    public Task<BillingServer> ServerAsync(string name, CancellationToken cancellationToken) =>
+        ServerLookup.RequireAsync(billing, name, cancellationToken);
 
     public async Task<Customer> CustomerAsync(string login, CancellationToken cancellationToken) =>
         await billing.FindCustomerAsync(login, cancellationToken).ConfigureAwait(false)

@@ -42,7 +42,42 @@ public static class PackageRules
             problems.Add(("Name", nameProblem));
         }
 
-        var settings = new PackageSettings
+        PackageSettings settings = Settings(request, problems);
+        if (problems.Count > 0)
+        {
+            string shown = string.IsNullOrWhiteSpace(name) ? "The package" : $"Package '{name}'";
+            throw new OperationArgumentException(
+                OperationErrorIds.InvalidPackage,
+                $"{shown} was not sent to the server: " + Describe(problems),
+                string.IsNullOrWhiteSpace(name) ? null : name,
+                problems[0].Setting);
+        }
+
+        return new WhmPackage(name, settings);
+    }
+
+    /// <summary>
+    /// Checks the settings of <paramref name="request"/> and ignores its name: for a value checked on its own before
+    /// the package is known, e.g. one limit while PowerShell binds a cmdlet parameter. Throws the
+    /// <see cref="OperationArgumentException"/> <see cref="Check"/> would, naming only the settings.
+    /// </summary>
+    public static void CheckSettings(PackageRequest request)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var problems = new List<(string Setting, string Problem)>();
+        Settings(request, problems);
+        if (problems.Count > 0)
+        {
+            throw new OperationArgumentException(OperationErrorIds.InvalidPackage, Describe(problems), null, problems[0].Setting);
+        }
+    }
+
+    private static PackageSettings Settings(PackageRequest request, List<(string Setting, string Problem)> problems) =>
+        new()
         {
             Quota = Megabytes(problems, nameof(request.Quota), "quota", request.Quota),
             BandwidthLimit = Megabytes(problems, nameof(request.BandwidthLimit), "bwlimit", request.BandwidthLimit),
@@ -70,18 +105,8 @@ public static class PackageRules
             FrontPage = request.FrontPage,
         };
 
-        if (problems.Count > 0)
-        {
-            string shown = string.IsNullOrWhiteSpace(name) ? "The package" : $"Package '{name}'";
-            throw new OperationArgumentException(
-                OperationErrorIds.InvalidPackage,
-                $"{shown} was not sent to the server: " + string.Join(" ", problems.Select(p => p.Setting + ": " + p.Problem)),
-                string.IsNullOrWhiteSpace(name) ? null : name,
-                problems[0].Setting);
-        }
-
-        return new WhmPackage(name, settings);
-    }
+    private static string Describe(List<(string Setting, string Problem)> problems) =>
+        string.Join(" ", problems.Select(p => p.Setting + ": " + p.Problem));
 
     /// <summary>Checks a package name alone (for removal); returns it unchanged.</summary>
     public static string CheckName(string? name)
