@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Billing.Sql;
 using CpanelBilling.Testing.Billing;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace CpanelBilling.Billing.Tests;
@@ -50,8 +51,40 @@ public sealed class SqliteScaleTests : IAsyncLifetime
         Assert.Equal(0, await _repository.RecordBandwidthAsync(reading));
     }
 
+    /// <summary>
+    /// A streamed listing is still reading its statement when the first account reaches the caller, so its read
+    /// snapshot is still open: SQLite cannot checkpoint WAL frames committed after the read began. A listing that
+    /// loaded every row before yielding the first would have ended its read, and the checkpoint would complete.
+    /// </summary>
     [Fact]
-    public async Task Listing_streams_every_account_in_id_order_and_can_stop_early()
+    public async Task Listing_yields_the_first_account_while_it_is_still_reading_the_table()
+    {
+        using var observer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.FilePath }.ToString());
+        observer.Open();
+        Checkpoint(observer, "TRUNCATE");
+        bool sawFirst = false;
+
+        await foreach (Account first in _repository.ListAccountsAsync(new AccountQuery { ServerId = _scenario.Server.Id }))
+        {
+            sawFirst = true;
+            Assert.Equal("user00000", first.UserName);
+            await _scenario.OpenAccountAsync("midlisting");
+
+            (long walFrames, long checkpointed) = Checkpoint(observer, "PASSIVE");
+            Assert.True(walFrames > 0, "the write during the listing should have added WAL frames");
+            Assert.True(checkpointed < walFrames, $"all {walFrames} WAL frames were checkpointed: no read was open, so the listing had read the whole table first");
+            break;
+        }
+
+        Assert.True(sawFirst);
+
+        // The listing ended with the loop: now nothing holds the frames back (the check above can tell the two apart).
+        (long framesAfter, long checkpointedAfter) = Checkpoint(observer, "PASSIVE");
+        Assert.Equal(framesAfter, checkpointedAfter);
+    }
+
+    [Fact]
+    public async Task Listing_returns_every_account_in_id_order_and_can_stop_early_or_be_cancelled()
     {
         long previous = 0;
         int count = 0;
@@ -82,6 +115,16 @@ public sealed class SqliteScaleTests : IAsyncLifetime
         // Nothing was left open: a write still goes through.
         Account after = await _scenario.OpenAccountAsync("after");
         Assert.Equal(after.Id, (await _repository.GetAccountAsync(after.Id)).Id);
+    }
+
+    /// <summary>PRAGMA wal_checkpoint: how many frames the WAL holds and how many of them are in the database file.</summary>
+    private static (long WalFrames, long Checkpointed) Checkpoint(SqliteConnection connection, string mode)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode})";
+        using SqliteDataReader reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        return (reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private async Task<List<long>> AccountIdsAsync()

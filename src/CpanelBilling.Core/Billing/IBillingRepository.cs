@@ -112,8 +112,17 @@ public interface IBillingRepository
     /// <summary>The live (not deleted) account with that user name on the server, or null.</summary>
     Task<Account?> FindAccountAsync(long serverId, string userName, CancellationToken cancellationToken = default);
 
-    /// <summary>Streams accounts in id order, reading rows as the caller consumes them (no whole-table load).</summary>
+    /// <summary>
+    /// Streams accounts in id order, reading rows as the caller consumes them (no whole-table load). Every filter,
+    /// user names and domains included, is applied by the database.
+    /// </summary>
     IAsyncEnumerable<Account> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> user names of live accounts (on the server, when given) that start with
+    /// <paramref name="prefix"/> (literally, without regard to case), in name order: for Tab completion.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListAccountUserNamesAsync(long? serverId, string prefix, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sets the status. Suspended keeps <paramref name="suspendReason"/>; any other status clears it. Deleted also
@@ -188,7 +197,10 @@ public interface IBillingRepository
     /// <summary>
     /// Takes the account's lease for <paramref name="duration"/>, atomically: when nobody holds it, when it has
     /// expired, or (renewing) when <paramref name="owner"/> holds it. Busy (<see cref="AccountBusyException"/>)
-    /// when another owner holds a live lease.
+    /// when another owner holds a live lease. Whose clock decides: on SQL Server, shared by runbooks on several
+    /// hosts, the database's (start and expiry are database times, so a host whose clock is off cannot take a live
+    /// lease); on SQLite, one file on one machine, the repository's clock (<see cref="BillingRepositoryOptions.UtcNow"/>).
+    /// The duration is at most one day.
     /// </summary>
     Task<AccountLease> AcquireAccountLeaseAsync(long accountId, string owner, TimeSpan duration, CancellationToken cancellationToken = default);
 

@@ -8,17 +8,34 @@ namespace CpanelBilling.Core.Logging;
 /// <summary>
 /// Appends one JSON line per entry to a file, rolling it over when it would pass a size limit:
 /// <c>calls.log</c> becomes <c>calls.1.log</c>, <c>calls.1.log</c> becomes <c>calls.2.log</c>, … and the oldest
-/// beyond <see cref="MaxArchivedFiles"/> is deleted. Safe for any number of writers in one process, also through
-/// several sink instances on the same path. Other processes may read the file while it is written.
+/// beyond <see cref="MaxArchivedFiles"/> is deleted. Safe for any number of writers, also through several sink
+/// instances on the same path and from several processes (two runbooks on the default log path): writers of one
+/// process queue on a lock, and processes on a named mutex per path. Other processes may read the file meanwhile.
 /// </summary>
 public sealed class FileCallLogSink : ICallLogSink
 {
     private static readonly ConcurrentDictionary<string, object> PathLocks = new(StringComparer.OrdinalIgnoreCase);
     private static readonly byte[] NewLine = { (byte)'\n' };
 
+    // A process that holds the mutex longer than this is stuck (a rollover takes milliseconds); the line is then
+    // appended without rolling over rather than lost or the WHM call delayed further.
+    private static readonly TimeSpan DefaultCrossProcessWait = TimeSpan.FromSeconds(10);
+
     private readonly object pathLock;
+    private readonly CrossProcessFileLock crossProcessLock;
+    private readonly TimeSpan crossProcessWait;
 
     public FileCallLogSink(string path, long maxFileBytes = 10 * 1024 * 1024, int maxArchivedFiles = 5)
+        : this(path, maxFileBytes, maxArchivedFiles, shareInProcessLock: true, DefaultCrossProcessWait)
+    {
+    }
+
+    /// <param name="shareInProcessLock">
+    /// False only in tests: this instance then has a lock of its own, as a sink of another process would, and only
+    /// the machine-wide lock keeps it from racing the others.
+    /// </param>
+    /// <param name="crossProcessWait">How long to wait for another process's hold on the file (tests shorten it).</param>
+    internal FileCallLogSink(string path, long maxFileBytes, int maxArchivedFiles, bool shareInProcessLock, TimeSpan crossProcessWait)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -38,7 +55,9 @@ public sealed class FileCallLogSink : ICallLogSink
         Path = System.IO.Path.GetFullPath(path);
         MaxFileBytes = maxFileBytes;
         MaxArchivedFiles = maxArchivedFiles;
-        pathLock = PathLocks.GetOrAdd(Path, _ => new object());
+        pathLock = shareInProcessLock ? PathLocks.GetOrAdd(Path, _ => new object()) : new object();
+        crossProcessLock = new CrossProcessFileLock(Path);
+        this.crossProcessWait = crossProcessWait;
     }
 
     public string Path { get; }
@@ -58,8 +77,9 @@ public sealed class FileCallLogSink : ICallLogSink
                 Directory.CreateDirectory(directory);
             }
 
+            using IDisposable? acrossProcesses = crossProcessLock.Enter(crossProcessWait);
             var file = new FileInfo(Path);
-            if (file.Exists && file.Length > 0 && file.Length + line.Length + 1 > MaxFileBytes)
+            if (acrossProcesses != null && file.Exists && file.Length > 0 && file.Length + line.Length + 1 > MaxFileBytes)
             {
                 RollOver();
             }

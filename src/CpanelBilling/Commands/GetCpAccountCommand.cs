@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Accounts;
@@ -7,7 +6,10 @@ using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
 
-/// <summary>Get-CpAccount: the accounts billing holds, filtered and streamed as they are read (no server is contacted).</summary>
+/// <summary>
+/// Get-CpAccount: the accounts billing holds, filtered by the database and streamed as they are read (no server is
+/// contacted); an exact user name that nothing matched is a non-terminating NotFound error.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "CpAccount")]
 [OutputType(typeof(CpAccount))]
 public sealed class GetCpAccountCommand : CpSessionCmdlet
@@ -51,20 +53,21 @@ public sealed class GetCpAccountCommand : CpSessionCmdlet
             PlanName = Plan,
             Status = Status.HasValue ? (AccountStatus)(int)Status.Value : null,
             IncludeDeleted = IncludeDeleted,
+            UserNames = UserName,
+            DomainNames = Domain,
         };
-        List<WildcardPattern> users = Patterns(UserName);
-        List<WildcardPattern> domains = Patterns(Domain);
-        var found = new HashSet<string>();
-        IAsyncEnumerator<Account> accounts = new AccountOperations(Operations).ListAsync(filter, CancellationToken).GetAsyncEnumerator(CancellationToken);
+        IAsyncEnumerator<AccountListing> listing = new AccountOperations(Operations).FindAsync(filter, CancellationToken).GetAsyncEnumerator(CancellationToken);
         try
         {
-            while (Await(_ => accounts.MoveNextAsync().AsTask()))
+            while (Await(_ => listing.MoveNextAsync().AsTask()))
             {
-                Account account = accounts.Current;
-                if (Matches(users, account.UserName) && Matches(domains, account.DomainName))
+                if (listing.Current.Account is { } account)
                 {
-                    found.Add(account.UserName);
                     WriteObject(CpAccount.From(account));
+                }
+                else
+                {
+                    WriteError(listing.Current.Missing!, listing.Current.Missing!.Target);
                 }
             }
         }
@@ -74,17 +77,7 @@ public sealed class GetCpAccountCommand : CpSessionCmdlet
         }
         finally
         {
-            Await(async _ => await accounts.DisposeAsync().ConfigureAwait(false));
-        }
-
-        foreach (string missing in (UserName ?? new string[0]).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n.ToLowerInvariant())))
-        {
-            WriteError(AccountErrorIds.AccountNotFound, ErrorCategory.ObjectNotFound, missing, $"Billing has no account '{missing}' that matches the other filters.");
+            Await(async _ => await listing.DisposeAsync().ConfigureAwait(false));
         }
     }
-
-    private static List<WildcardPattern> Patterns(string[]? texts) =>
-        (texts ?? new string[0]).Select(t => new WildcardPattern(t, WildcardOptions.IgnoreCase)).ToList();
-
-    private static bool Matches(List<WildcardPattern> patterns, string value) => patterns.Count == 0 || patterns.Any(p => p.IsMatch(value));
 }

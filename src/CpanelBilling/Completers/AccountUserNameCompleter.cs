@@ -1,40 +1,41 @@
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading.Tasks;
-using CpanelBilling.Core.Billing;
 using CpanelBilling.Session;
 
 namespace CpanelBilling.Completers;
 
-/// <summary>Tab completion of live account user names from billing, narrowed to -Server when it is given.</summary>
+/// <summary>
+/// Tab completion of live account user names from billing, narrowed to -Server when it is given. The database
+/// filters by what was typed and returns at most <see cref="MaxCandidates"/>, so Tab answers at once on any number
+/// of accounts.
+/// </summary>
 public sealed class AccountUserNameCompleter : NameCompleter
 {
-    protected override IEnumerable<string> GetNames(string commandName, string parameterName, IDictionary fakeBoundParameters)
+    /// <summary>More than this is no list anyone reads; typing another letter narrows it.</summary>
+    internal const int MaxCandidates = 100;
+
+    protected override IEnumerable<string> GetNames(string commandName, string parameterName, IDictionary fakeBoundParameters) =>
+        GetNames(commandName, parameterName, string.Empty, fakeBoundParameters);
+
+    protected override IEnumerable<string> GetNames(string commandName, string parameterName, string typed, IDictionary fakeBoundParameters)
     {
         if (SessionRegistry.Current is not { } session)
         {
             return Enumerable.Empty<string>();
         }
 
-        var query = new AccountQuery();
-        if (fakeBoundParameters["Server"] is string serverName
-            && session.Billing.FindServerAsync(serverName).GetAwaiter().GetResult() is { } server)
+        long? serverId = null;
+        if (fakeBoundParameters["Server"] is string serverName)
         {
-            query.ServerId = server.Id;
+            if (session.Billing.FindServerAsync(serverName).GetAwaiter().GetResult() is not { } server)
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            serverId = server.Id;
         }
 
-        return ReadAll(session.Billing.ListAccountsAsync(query)).GetAwaiter().GetResult();
-    }
-
-    private static async Task<List<string>> ReadAll(IAsyncEnumerable<Account> accounts)
-    {
-        var names = new List<string>();
-        await foreach (Account account in accounts.ConfigureAwait(false))
-        {
-            names.Add(account.UserName);
-        }
-
-        return names;
+        return session.Billing.ListAccountUserNamesAsync(serverId, typed, MaxCandidates).GetAwaiter().GetResult();
     }
 }

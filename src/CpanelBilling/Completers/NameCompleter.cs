@@ -17,11 +17,19 @@ public abstract class NameCompleter : IArgumentCompleter
 {
     protected abstract IEnumerable<string> GetNames(string commandName, string parameterName, IDictionary fakeBoundParameters);
 
+    /// <summary>
+    /// The candidates for what the user typed so far (<paramref name="typed"/>, quotes removed); by default every
+    /// name, filtered here. A completer over a table that can be large overrides this to let the database filter by
+    /// the prefix and bound the answer.
+    /// </summary>
+    protected virtual IEnumerable<string> GetNames(string commandName, string parameterName, string typed, IDictionary fakeBoundParameters) =>
+        GetNames(commandName, parameterName, fakeBoundParameters);
+
     public IEnumerable<CompletionResult> CompleteArgument(
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        return GetNames(commandName, parameterName, fakeBoundParameters)
+        return GetNames(commandName, parameterName, typed, fakeBoundParameters)
             .Where(name => !string.IsNullOrEmpty(name) && name.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .OrderBy(name => name, StringComparer.OrdinalIgnoreCase)

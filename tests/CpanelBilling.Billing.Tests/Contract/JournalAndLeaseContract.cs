@@ -82,18 +82,19 @@ public abstract partial class BillingRepositoryContract
 
         AccountLease lease = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
         Assert.Equal("runbook-A", lease.Owner);
-        Assert.Equal(Start.AddMinutes(5), lease.ExpiresUtc);
+        Assert.Equal(TimeSpan.FromMinutes(5), lease.ExpiresUtc - lease.AcquiredUtc);
+        AssertLeaseStart(Start, lease.AcquiredUtc);
 
         var busy = await Assert.ThrowsAsync<AccountBusyException>(() => Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5)));
         Assert.Equal(FailureKind.Busy, busy.Kind);
         Assert.Equal(BillingErrorIds.AccountLeaseHeld, busy.ErrorId);
         Assert.Equal("runbook-A", busy.Holder);
-        Assert.Equal(Start.AddMinutes(5), busy.HeldUntilUtc);
+        Assert.Equal(lease.ExpiresUtc, busy.HeldUntilUtc);
 
-        Clock.Advance(TimeSpan.FromMinutes(1));
+        TimeSpan passed = await LetLeaseTimePassAsync(TimeSpan.FromMinutes(1));
         AccountLease renewed = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
-        Assert.Equal(Start, renewed.AcquiredUtc);
-        Assert.Equal(Start.AddMinutes(6), renewed.ExpiresUtc);
+        Assert.Equal(lease.AcquiredUtc, renewed.AcquiredUtc);
+        Assert.True(renewed.ExpiresUtc >= lease.ExpiresUtc + passed, $"renewed until {renewed.ExpiresUtc:O}, first until {lease.ExpiresUtc:O}");
 
         Assert.False(await Repository.ReleaseAccountLeaseAsync(account.Id, "runbook-B"));
         Assert.True(await Repository.ReleaseAccountLeaseAsync(account.Id, "runbook-A"));
@@ -106,15 +107,48 @@ public abstract partial class BillingRepositoryContract
     {
         BillingScenario s = await ScenarioAsync();
         Account account = await s.OpenAccountAsync("alice");
-        await Repository.AcquireAccountLeaseAsync(account.Id, "crashed-runbook", TimeSpan.FromMinutes(5));
+        TimeSpan shortLease = TimeSpan.FromMilliseconds(300);
+        AccountLease crashed = await Repository.AcquireAccountLeaseAsync(account.Id, "crashed-runbook", shortLease);
 
-        Clock.Advance(TimeSpan.FromMinutes(5));
+        await LetLeaseTimePassAsync(shortLease);
         AccountLease taken = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5));
 
         Assert.Equal("runbook-B", taken.Owner);
-        Assert.Equal(Start.AddMinutes(5), taken.AcquiredUtc);
+        Assert.True(taken.AcquiredUtc >= crashed.ExpiresUtc);
+        AssertLeaseStart(Start + shortLease, taken.AcquiredUtc);
         Assert.False(await Repository.ReleaseAccountLeaseAsync(account.Id, "crashed-runbook"));
         var unknown = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.AcquireAccountLeaseAsync(999, "x", TimeSpan.FromMinutes(1)));
         Assert.Equal(BillingErrorIds.AccountNotFound, unknown.ErrorId);
+        var tooLong = await Assert.ThrowsAsync<BillingInvalidValueException>(() => Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromDays(2)));
+        Assert.Equal(FailureKind.InvalidArgument, tooLong.Kind);
+    }
+
+    /// <summary>On SQL Server the database's clock decides leases (see IBillingRepository), so only SQLite follows <see cref="Clock"/>.</summary>
+    private bool LeasesFollowTheTestClock => Database.Backend == BillingBackend.Sqlite;
+
+    private void AssertLeaseStart(DateTime onTestClock, DateTime actual)
+    {
+        if (LeasesFollowTheTestClock)
+        {
+            Assert.Equal(onTestClock, actual);
+        }
+    }
+
+    /// <summary>
+    /// Lets lease time pass and returns how much surely did: on the test clock <paramref name="wanted"/>; on the
+    /// database's clock, for real, <paramref name="wanted"/> when under a second, else none (tests do not wait
+    /// minutes), each with a margin for the clock's resolution.
+    /// </summary>
+    private async Task<TimeSpan> LetLeaseTimePassAsync(TimeSpan wanted)
+    {
+        if (LeasesFollowTheTestClock)
+        {
+            Clock.Advance(wanted);
+            return wanted;
+        }
+
+        TimeSpan passed = wanted < TimeSpan.FromSeconds(1) ? wanted : TimeSpan.Zero;
+        await Task.Delay(passed + TimeSpan.FromMilliseconds(50));
+        return passed;
     }
 }

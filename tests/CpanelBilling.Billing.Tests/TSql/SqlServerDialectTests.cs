@@ -54,7 +54,9 @@ public sealed class SqlServerDialectTests
     [InlineData(nameof(BillingStatements.InsertItemIp), "(account_id, server_ip_id,", "(acount_id, server_ip_id,", "INSERT names column 'acount_id'")]
     [InlineData(nameof(BillingStatements.SelectServerIps), "FROM server_ips ip", "FROM server_ip ip", "unknown table 'server_ip'")]
     [InlineData(nameof(BillingStatements.SelectPlanPackages), "s.name AS server_name", "x.name AS server_name", "no table or alias 'x'")]
-    [InlineData(nameof(BillingStatements.AcquireLease), "target.expires_utc <= @now", "target.expires <= @now", "'target' has no column 'expires'")]
+    [InlineData(nameof(BillingStatements.AcquireLease), "target.expires_utc <= @db_now", "target.expires <= @db_now", "'target' has no column 'expires'")]
+    [InlineData("SelectAccounts[server,live,users=2+2,domains=0+1]", "d.name LIKE @domain_like0", "d.nam LIKE @domain_like0", "'d' has no column 'nam'")]
+    [InlineData("SelectJournalEntries[server,user,limit,newest-first]", "user_name = @user_name", "username = @user_name", "column 'username'")]
     [InlineData(nameof(SqlServerStatements.RecordBandwidth), "o.total_bytes, (SELECT", "o.totalbytes, (SELECT", "'o' has no column 'totalbytes'")]
     [InlineData(nameof(SqlServerStatements.RecordBandwidth), "x.total_bytes - x.recorded_bytes, @read_utc", "x.total_bytes - x.recorded, @read_utc", "'x' has no column 'recorded'")]
     public void A_misspelled_table_or_column_is_caught(string statement, string correct, string misspelled, string expectedProblem)
@@ -67,6 +69,40 @@ public sealed class SqlServerDialectTests
             ParseClean(original.Replace(correct, misspelled)), Schema.Value, SqlServerStatements.TableValuedParameters);
 
         Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_lease_is_timed_by_the_database_clock_and_never_by_the_callers()
+    {
+        var names = new NameCollector();
+        ParseClean(SqlServerStatements.Instance.AcquireLease).Accept(names);
+
+        Assert.Contains("SYSUTCDATETIME", names.Functions);
+        Assert.Contains("@duration_seconds", names.Variables);
+        Assert.DoesNotContain("@now", names.Variables);
+        Assert.DoesNotContain("@expires_utc", names.Variables);
+    }
+
+    [Fact]
+    public void Every_listing_shape_is_checked_and_sets_only_the_filters_it_names()
+    {
+        string[] names = SqlServerStatements.Instance.All().Select(s => s.Key).ToArray();
+
+        Assert.Equal(384, names.Count(n => n.StartsWith(nameof(BillingStatements.SelectAccounts) + "[", StringComparison.Ordinal)));
+        Assert.Equal(64, names.Count(n => n.StartsWith(nameof(BillingStatements.SelectJournalEntries) + "[", StringComparison.Ordinal)));
+        string byServer = Statement("SelectAccounts[server,live,users=0+0,domains=0+0]");
+        Assert.EndsWith("WHERE a.server_id = @server_id AND a.status <> 4 ORDER BY a.id", byServer, StringComparison.Ordinal);
+        Assert.DoesNotContain("IS NULL OR", string.Concat(SqlServerStatements.Instance.All().Where(s => s.Key.Contains('[')).Select(s => s.Value)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_date_part_is_no_column_but_a_column_next_to_it_is_still_checked()
+    {
+        TSqlFragment good = ParseClean("SELECT DATEADD(second, 5, expires_utc) FROM account_leases;");
+        TSqlFragment bad = ParseClean("SELECT DATEADD(second, 5, expires) FROM account_leases;");
+
+        Assert.Empty(TSqlReferenceChecker.Check(good, Schema.Value, SqlServerStatements.TableValuedParameters));
+        Assert.Contains(TSqlReferenceChecker.Check(bad, Schema.Value, SqlServerStatements.TableValuedParameters), p => p.Contains("'expires'"));
     }
 
     [Fact]
@@ -97,6 +133,17 @@ public sealed class SqlServerDialectTests
         Assert.Contains(nameof(BillingStatements.TakeFreeDedicatedIp), names);
         Assert.Contains(nameof(BillingStatements.UpsertServerPackage), names);
         Assert.Equal(SqliteStatements.Instance.All().Count + 2, names.Length);
+    }
+
+    private sealed class NameCollector : TSqlFragmentVisitor
+    {
+        public List<string> Functions { get; } = new();
+
+        public List<string> Variables { get; } = new();
+
+        public override void Visit(FunctionCall node) => Functions.Add(node.FunctionName.Value.ToUpperInvariant());
+
+        public override void Visit(VariableReference node) => Variables.Add(node.Name);
     }
 
     private static string Statement(string name) => SqlServerStatements.Instance.All().Single(s => s.Key == name).Value;

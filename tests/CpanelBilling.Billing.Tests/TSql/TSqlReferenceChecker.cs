@@ -189,13 +189,26 @@ internal static class TSqlReferenceChecker
 
     private sealed class ColumnChecker : TSqlFragmentVisitor
     {
+        // Functions whose first argument is a date part (second, millisecond …), which the parser reads as a column.
+        private static readonly HashSet<string> DatePartFunctions = new(StringComparer.OrdinalIgnoreCase) { "DATEADD", "DATEDIFF", "DATEDIFF_BIG", "DATEPART", "DATENAME", "DATETRUNC" };
+
         private readonly Scope _scope;
+        private readonly HashSet<TSqlFragment> _dateParts = new();
 
         public ColumnChecker(Scope scope) => _scope = scope;
 
+        // Visited before its arguments, so the date part is known when the argument's column reference comes.
+        public override void Visit(FunctionCall node)
+        {
+            if (DatePartFunctions.Contains(node.FunctionName.Value) && node.Parameters.Count > 0)
+            {
+                _dateParts.Add(node.Parameters[0]);
+            }
+        }
+
         public override void Visit(ColumnReferenceExpression node)
         {
-            if (node.ColumnType != ColumnType.Regular || node.MultiPartIdentifier == null)
+            if (node.ColumnType != ColumnType.Regular || node.MultiPartIdentifier == null || _dateParts.Contains(node))
             {
                 return;
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Logging;
@@ -155,6 +156,62 @@ public sealed class CallLogTests : IDisposable
     }
 
     [Fact]
+    public void Sinks_that_share_no_lock_in_the_process_still_keep_every_line_whole_as_two_processes_would()
+    {
+        string path = Path.Combine(directory, "two-runbooks.log");
+
+        // Each sink has an in-process lock of its own, as sinks of two runbook processes on one path do: only the
+        // machine-wide lock keeps one's rollover from renaming the file under the other's size check or append.
+        var sinks = new[] { Separate(path, 4096, 500), Separate(path, 4096, 500) };
+
+        Parallel.For(0, 600, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => sinks[i % 2].Write(Entry(i)));
+
+        var files = new[] { path }.Concat(Enumerable.Range(1, 500).Select(sinks[0].GetArchivePath)).Where(File.Exists).ToList();
+        var numbers = files.SelectMany(File.ReadAllLines)
+            .Select(line => int.Parse(JsonDocument.Parse(line).RootElement.GetProperty("parameters").GetProperty("n").GetString()!))
+            .OrderBy(n => n)
+            .ToList();
+        Assert.Equal(Enumerable.Range(0, 600), numbers);
+        Assert.True(files.Count > 10, "the test should have rolled over many times");
+        Assert.All(files, f => Assert.True(new FileInfo(f).Length <= 4096, $"{f} outgrew the limit: two rollovers raced"));
+    }
+
+    [Fact]
+    public async Task A_sink_waits_for_another_process_that_holds_the_file_before_it_rolls_over()
+    {
+        string path = Path.Combine(directory, "held.log");
+        FileCallLogSink sink = Separate(path, 1024, 3);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(path, new string('x', 1000) + "\n");
+        using var otherProcess = new LockHolder(path);
+
+        Task write = Task.Run(() => sink.Write(Entry(1)));
+
+        // Bounded and one-sided: a sink that ignored the other process's lock would have rolled over at once.
+        Assert.NotSame(write, await Task.WhenAny(write, Task.Delay(TimeSpan.FromMilliseconds(300))));
+        Assert.False(File.Exists(sink.GetArchivePath(1)), "the sink rolled over while another process held the file");
+        otherProcess.Release();
+        await write.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(File.Exists(sink.GetArchivePath(1)));
+        Assert.Single(File.ReadAllLines(path));
+    }
+
+    [Fact]
+    public void A_process_that_holds_the_file_too_long_costs_a_rollover_never_the_line()
+    {
+        string path = Path.Combine(directory, "stuck.log");
+        FileCallLogSink sink = Separate(path, 1024, 3, TimeSpan.FromMilliseconds(100));
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(path, new string('x', 1000) + "\n");
+        using var stuckProcess = new LockHolder(path);
+
+        sink.Write(Entry(7));
+
+        Assert.False(File.Exists(sink.GetArchivePath(1)));
+        Assert.Equal("7", JsonDocument.Parse(File.ReadAllLines(path)[^1]).RootElement.GetProperty("parameters").GetProperty("n").GetString());
+    }
+
+    [Fact]
     public void The_memory_sink_keeps_the_newest_entries_up_to_its_capacity()
     {
         var sink = new MemoryCallLogSink(capacity: 3);
@@ -168,7 +225,46 @@ public sealed class CallLogTests : IDisposable
         Assert.Empty(sink.Entries);
     }
 
+    /// <summary>A sink with an in-process lock of its own, as in another process.</summary>
+    private static FileCallLogSink Separate(string path, long maxFileBytes, int maxArchivedFiles, TimeSpan? crossProcessWait = null) =>
+        new(path, maxFileBytes, maxArchivedFiles, shareInProcessLock: false, crossProcessWait ?? TimeSpan.FromSeconds(10));
+
     private static CallLogEntry Entry(int n) => new(
         DateTimeOffset.UtcNow, "h:2087", "root", "listaccts", 1, TimeSpan.FromMilliseconds(n), CallOutcome.Succeeded, 200, "OK", null, false,
         new[] { new KeyValuePair<string, string>("n", n.ToString(System.Globalization.CultureInfo.InvariantCulture)) });
+
+    /// <summary>Holds a path's machine-wide lock on a thread of its own (a mutex is released by the thread that took it), as another process would.</summary>
+    private sealed class LockHolder : IDisposable
+    {
+        private readonly ManualResetEventSlim taken = new();
+        private readonly ManualResetEventSlim release = new();
+        private readonly Thread thread;
+
+        public LockHolder(string path)
+        {
+            thread = new Thread(() =>
+            {
+                using (new CrossProcessFileLock(Path.GetFullPath(path)).Enter(TimeSpan.FromSeconds(10)))
+                {
+                    taken.Set();
+                    release.Wait();
+                }
+            });
+            thread.Start();
+            Assert.True(taken.Wait(TimeSpan.FromSeconds(10)));
+        }
+
+        public void Release()
+        {
+            release.Set();
+            thread.Join();
+        }
+
+        public void Dispose()
+        {
+            Release();
+            taken.Dispose();
+            release.Dispose();
+        }
+    }
 }

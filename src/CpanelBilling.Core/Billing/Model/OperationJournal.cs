@@ -70,7 +70,10 @@ public sealed class OperationJournalEntry
     public string? Error { get; internal set; }
 }
 
-/// <summary>Which journal entries to list. Every filter that is set must match; entries come oldest first.</summary>
+/// <summary>
+/// Which journal entries to list. Every filter that is set must match; entries come oldest first, or newest first
+/// with <see cref="NewestFirst"/>.
+/// </summary>
 public sealed class OperationJournalQuery
 {
     public long? ServerId { get; set; }
@@ -79,6 +82,12 @@ public sealed class OperationJournalQuery
 
     public OperationStatus? Status { get; set; }
 
+    /// <summary>The cPanel user the calls were about, compared without regard to case.</summary>
+    public string? UserName { get; set; }
+
     /// <summary>The most entries to return; null for all.</summary>
     public int? Limit { get; set; }
+
+    /// <summary>Newest entries first, so that with <see cref="Limit"/> the newest ones are returned.</summary>
+    public bool NewestFirst { get; set; }
 }

@@ -92,16 +92,57 @@ internal sealed partial class BillingRepository
         }
 
         int? status = query.Status.HasValue ? (int)RequireStatus(query.Status.Value) : null;
-        return StreamAsync(
-            Statements.SelectAccounts,
-            command => command
-                .With("@server_id", query.ServerId)
-                .With("@customer_id", query.CustomerId)
-                .With("@plan_id", query.PlanId)
-                .With("@status", status)
-                .With("@include_deleted", query.IncludeDeleted),
+        NameFilter users = NameFilter.Of(query.UserNames, "user name");
+        NameFilter domains = NameFilter.Of(query.DomainNames, "domain name");
+        var shape = new AccountListShape(
+            query.ServerId.HasValue,
+            query.CustomerId.HasValue,
+            query.PlanId.HasValue,
+            status.HasValue ? AccountStatusFilter.One : query.IncludeDeleted ? AccountStatusFilter.Any : AccountStatusFilter.Live,
+            users.ExactNames.Count,
+            users.LikePatterns.Count,
+            domains.ExactNames.Count,
+            domains.LikePatterns.Count);
+        IAsyncEnumerable<Account> rows = StreamAsync(
+            Statements.SelectAccounts(shape),
+            command =>
+            {
+                BindIfSet(command, "@server_id", query.ServerId);
+                BindIfSet(command, "@customer_id", query.CustomerId);
+                BindIfSet(command, "@plan_id", query.PlanId);
+                BindIfSet(command, "@status", status);
+                users.Bind(command, "@user_name", "@user_like");
+                domains.Bind(command, "@domain_name", "@domain_like");
+            },
             RowMappers.Account,
             cancellationToken);
+
+        // The database narrows by LIKE; a set such as [a-c] (which LIKE cannot say on SQLite) is decided here.
+        return users.IsEmpty && domains.IsEmpty
+            ? rows
+            : WhereAsync(rows, a => users.IsMatch(a.UserName) && domains.IsMatch(a.DomainName), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<string>> ListAccountUserNamesAsync(long? serverId, string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        if (prefix == null)
+        {
+            throw new ArgumentNullException(nameof(prefix));
+        }
+
+        if (limit < 1)
+        {
+            throw new BillingInvalidValueException("The most user names to return must be at least 1.", "limit");
+        }
+
+        return ReadAsync<IReadOnlyList<string>>(async session =>
+        {
+            BillingCommand command = session.Sql(serverId.HasValue ? Statements.SelectServerLiveUserNamesByPrefix : Statements.SelectLiveUserNamesByPrefix)
+                .With("@prefix", NamePattern.EscapeLike(prefix.ToLowerInvariant()) + "%")
+                .With("@limit", limit);
+            BindIfSet(command, "@server_id", serverId);
+            return await command.ListAsync(row => row.String("user_name"), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     public Task<Account> SetAccountStatusAsync(long accountId, long expectedRowVersion, AccountStatus status, string? suspendReason = null, CancellationToken cancellationToken = default)

@@ -84,13 +84,22 @@ internal sealed partial class BillingRepository
             throw new BillingInvalidValueException("The journal limit must be at least 1.", "limit");
         }
 
+        var shape = new JournalListShape(
+            query.ServerId.HasValue, query.AccountId.HasValue, query.Status.HasValue, query.UserName != null, query.Limit.HasValue, query.NewestFirst);
         return StreamAsync(
-            Statements.SelectJournalEntries,
-            command => command
-                .With("@server_id", query.ServerId)
-                .With("@account_id", query.AccountId)
-                .With("@status", query.Status.HasValue ? (int)query.Status.Value : null)
-                .With("@limit", query.Limit ?? int.MaxValue),
+            Statements.SelectJournalEntries(shape),
+            command =>
+            {
+                BindIfSet(command, "@server_id", query.ServerId);
+                BindIfSet(command, "@account_id", query.AccountId);
+                BindIfSet(command, "@status", query.Status.HasValue ? (int)query.Status.Value : null);
+                if (query.UserName != null)
+                {
+                    command.With("@user_name", query.UserName);
+                }
+
+                BindIfSet(command, "@limit", query.Limit);
+            },
             RowMappers.JournalEntry,
             cancellationToken);
     }

@@ -7,23 +7,34 @@ namespace CpanelBilling.Core.Billing;
 
 internal sealed partial class BillingRepository
 {
+    /// <summary>A crashed holder keeps an account busy for at most this long.</summary>
+    private static readonly TimeSpan MaxLeaseDuration = TimeSpan.FromDays(1);
+
     public Task<AccountLease> AcquireAccountLeaseAsync(long accountId, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         string leaseOwner = ColumnLimits.Required(owner, "lease owner", ColumnLimits.LeaseOwner);
         ColumnLimits.PositiveDuration(duration, "lease duration");
+        if (duration > MaxLeaseDuration)
+        {
+            throw new BillingInvalidValueException($"A lease lasts at most {MaxLeaseDuration.TotalHours:0} hours; {duration} was asked for.", "lease duration");
+        }
+
+        long wholeSeconds = (long)Math.Floor(duration.TotalSeconds);
         return WriteAsync(async session =>
         {
             await RequireAccountExistsAsync(session, accountId, cancellationToken).ConfigureAwait(false);
             DateTime now = Now();
-            int taken = await session.Sql(Statements.AcquireLease)
+            long? taken = await session.Sql(Statements.AcquireLease)
                 .With("@account_id", accountId)
                 .With("@owner", leaseOwner)
                 .With("@now", now)
                 .With("@expires_utc", now + duration)
-                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                .With("@duration_seconds", (int)wholeSeconds)
+                .With("@duration_milliseconds", (int)(duration - TimeSpan.FromSeconds(wholeSeconds)).TotalMilliseconds)
+                .ScalarInt64Async(cancellationToken).ConfigureAwait(false);
             AccountLease lease = await ReadLeaseAsync(session, accountId, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The lease of account {accountId} vanished inside its own transaction.");
-            return taken == 1 ? lease : throw new AccountBusyException(accountId, lease.Owner, lease.ExpiresUtc);
+            return taken == accountId ? lease : throw new AccountBusyException(accountId, lease.Owner, lease.ExpiresUtc);
         }, cancellationToken);
     }
 

@@ -6,9 +6,10 @@ namespace CpanelBilling.Core.Billing.Sql;
 
 /// <summary>
 /// Every SQL statement the repository runs, as text. Statements that read the same on both backends are built here
-/// from a few dialect fragments; the rest are abstract and written out by each dialect. The repository runs only
-/// these texts (plus SQLite's batched bandwidth insert), so <see cref="All"/> is the complete list a test can check:
-/// every public string property is one statement.
+/// from a few dialect fragments; the rest are abstract and written out by each dialect. Listings are built per
+/// shape (which filters are set) by <see cref="SelectAccounts"/> and <see cref="SelectJournalEntries"/>. The
+/// repository runs only these texts (plus SQLite's batched bandwidth insert), so <see cref="All"/> is the complete
+/// list a test can check: every public string property, and the listing of every shape.
 /// </summary>
 internal abstract class BillingStatements
 {
@@ -36,8 +37,14 @@ internal abstract class BillingStatements
 
     private const string AccountUpdateCondition = "id = @account_id AND ";
 
+    private static readonly string LikeEscapeClause = $" ESCAPE '{NamePattern.LikeEscape}'";
+
+    private readonly DialectFragments _f;
+    private readonly string _accountSelect;
+
     protected BillingStatements(DialectFragments f)
     {
+        _f = f;
         SelectSchemaVersion = "SELECT MAX(version) FROM schema_version";
         InsertSchemaVersion = "INSERT INTO schema_version (version, description, applied_utc) VALUES (@version, @description, @applied_utc)";
 
@@ -95,7 +102,7 @@ internal abstract class BillingStatements
         SelectDomainByName = "SELECT id, customer_id, name, created_utc FROM domains WHERE name = @name";
         SelectDomainsByCustomer = "SELECT id, customer_id, name, created_utc FROM domains WHERE customer_id = @customer_id ORDER BY name";
 
-        string accountSelect =
+        _accountSelect =
             "SELECT a.id, a.customer_id, c.login AS customer_login, a.server_id, s.name AS server_name, a.domain_id, " +
             "d.name AS domain_name, a.plan_id, p.name AS plan_name, pp.package_name, a.user_name, a.status, a.suspend_reason, " +
             "a.wants_dedicated_ip, a.bandwidth_limit_mb, a.disk_limit_mb, a.email_accounts_limit, a.databases_limit, " +
@@ -105,12 +112,13 @@ internal abstract class BillingStatements
             "FROM accounts a JOIN customers c ON c.id = a.customer_id JOIN servers s ON s.id = a.server_id " +
             "JOIN domains d ON d.id = a.domain_id JOIN plans p ON p.id = a.plan_id " +
             "LEFT JOIN plan_packages pp ON pp.plan_id = a.plan_id AND pp.server_id = a.server_id ";
-        SelectAccountById = accountSelect + "WHERE a.id = @account_id";
-        SelectLiveAccountByUser = accountSelect + "WHERE a.server_id = @server_id AND a.user_name = @user_name AND a.status <> 4";
-        SelectAccounts = accountSelect +
-            "WHERE (@server_id IS NULL OR a.server_id = @server_id) AND (@customer_id IS NULL OR a.customer_id = @customer_id) " +
-            "AND (@plan_id IS NULL OR a.plan_id = @plan_id) " +
-            "AND ((@status IS NULL AND (@include_deleted = 1 OR a.status <> 4)) OR a.status = @status) ORDER BY a.id";
+        SelectAccountById = _accountSelect + "WHERE a.id = @account_id";
+        SelectLiveAccountByUser = _accountSelect + "WHERE a.server_id = @server_id AND a.user_name = @user_name AND a.status <> 4";
+        const string LiveUserNames = "SELECT DISTINCT {0}user_name FROM accounts WHERE status <> 4 {1}AND user_name LIKE @prefix{2} ORDER BY user_name{3}";
+        SelectLiveUserNamesByPrefix = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, LiveUserNames, f.Top("@limit"), "", LikeEscapeClause, f.Limit("@limit"));
+        SelectServerLiveUserNamesByPrefix = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, LiveUserNames, f.Top("@limit"), "AND server_id = @server_id ", LikeEscapeClause, f.Limit("@limit"));
         SelectAccountExists = "SELECT COUNT(*) FROM accounts WHERE id = @account_id";
         SelectLiveAccountIdByUser = $"SELECT id FROM accounts{f.LockRangeHint} WHERE server_id = @server_id AND user_name = @user_name AND status <> 4";
         SelectLiveAccountIdByDomain = $"SELECT id FROM accounts{f.LockRangeHint} WHERE domain_id = @domain_id AND status <> 4";
@@ -168,10 +176,6 @@ internal abstract class BillingStatements
             "server_id, account_id, user_name, function_name, parameters, actor, status, attempts, created_utc, changed_utc",
             "@server_id, @account_id, @user_name, @function_name, @parameters, @actor, 0, 1, @now, @now");
         SelectJournalEntry = $"SELECT {JournalColumns} FROM operation_journal WHERE id = @entry_id";
-        SelectJournalEntries =
-            $"SELECT {f.Top("@limit")}{JournalColumns} FROM operation_journal WHERE (@server_id IS NULL OR server_id = @server_id) " +
-            "AND (@account_id IS NULL OR account_id = @account_id) AND (@status IS NULL OR status = @status) " +
-            $"ORDER BY id{f.Limit("@limit")}";
         // Only an entry whose outcome is still open (pending or unknown) takes another attempt or an outcome.
         UpdateJournalAttempt =
             "UPDATE operation_journal SET attempts = attempts + 1, status = 0, changed_utc = @now WHERE id = @entry_id AND status IN (0, 3)";
@@ -230,7 +234,11 @@ internal abstract class BillingStatements
 
     public string SelectAccountById { get; }
     public string SelectLiveAccountByUser { get; }
-    public string SelectAccounts { get; }
+    /// <summary>Live user names that start with <c>@prefix</c> (a LIKE pattern), at most <c>@limit</c>, in name order.</summary>
+    public string SelectLiveUserNamesByPrefix { get; }
+
+    /// <summary>As <see cref="SelectLiveUserNamesByPrefix"/>, on the server <c>@server_id</c> only.</summary>
+    public string SelectServerLiveUserNamesByPrefix { get; }
     public string SelectAccountExists { get; }
     public string SelectLiveAccountIdByUser { get; }
     public string SelectLiveAccountIdByDomain { get; }
@@ -259,21 +267,87 @@ internal abstract class BillingStatements
 
     public string InsertJournalEntry { get; }
     public string SelectJournalEntry { get; }
-    public string SelectJournalEntries { get; }
     public string UpdateJournalAttempt { get; }
     public string UpdateJournalOutcome { get; }
 
-    /// <summary>Takes or renews the lease when free, expired or already the caller's; affects one row when it did.</summary>
+    /// <summary>
+    /// Takes or renews the lease when free, expired or already the caller's; returns the account id when it did,
+    /// no row otherwise. Binds @account_id, @owner, and the lease's start and length as both
+    /// @now/@expires_utc (the process clock) and @duration_seconds/@duration_milliseconds (for a backend whose own
+    /// clock decides).
+    /// </summary>
     public abstract string AcquireLease { get; }
     public string SelectLease { get; }
     public string DeleteLease { get; }
 
-    /// <summary>Every statement by property name.</summary>
+    /// <summary>
+    /// The accounts of one listing shape, in id order. Parameters: <c>@server_id</c>, <c>@customer_id</c>,
+    /// <c>@plan_id</c>, <c>@status</c> as the shape sets them; <c>@user_name0…</c>, <c>@user_like0…</c>,
+    /// <c>@domain_name0…</c>, <c>@domain_like0…</c> as <see cref="NameFilter.Bind"/> numbers them.
+    /// </summary>
+    public string SelectAccounts(AccountListShape shape)
+    {
+        var conditions = new List<string>();
+        AddIf(conditions, shape.Server, "a.server_id = @server_id");
+        AddIf(conditions, shape.Customer, "a.customer_id = @customer_id");
+        AddIf(conditions, shape.Plan, "a.plan_id = @plan_id");
+        AddIf(conditions, shape.Status == AccountStatusFilter.Live, "a.status <> 4");
+        AddIf(conditions, shape.Status == AccountStatusFilter.One, "a.status = @status");
+        AddIf(conditions, shape.ExactUserNames + shape.UserNamePatterns > 0, NameCondition("a.user_name", "@user_name", "@user_like", shape.ExactUserNames, shape.UserNamePatterns));
+        AddIf(conditions, shape.ExactDomains + shape.DomainPatterns > 0, NameCondition("d.name", "@domain_name", "@domain_like", shape.ExactDomains, shape.DomainPatterns));
+        return _accountSelect + Where(conditions) + "ORDER BY a.id";
+    }
+
+    /// <summary>
+    /// The journal entries of one listing shape, oldest first (or newest first), at most <c>@limit</c> when the
+    /// shape limits. Parameters: <c>@server_id</c>, <c>@account_id</c>, <c>@status</c>, <c>@user_name</c>, <c>@limit</c>.
+    /// </summary>
+    public string SelectJournalEntries(JournalListShape shape)
+    {
+        var conditions = new List<string>();
+        AddIf(conditions, shape.Server, "server_id = @server_id");
+        AddIf(conditions, shape.Account, "account_id = @account_id");
+        AddIf(conditions, shape.Status, "status = @status");
+        AddIf(conditions, shape.UserName, "user_name = @user_name" + _f.CaseInsensitive);
+        return $"SELECT {(shape.Limit ? _f.Top("@limit") : "")}{JournalColumns} FROM operation_journal " + Where(conditions) +
+            $"ORDER BY id{(shape.NewestFirst ? " DESC" : "")}{(shape.Limit ? _f.Limit("@limit") : "")}";
+    }
+
+    /// <summary>Every statement by name: each public string property, and each listing shape.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> All() =>
         GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.PropertyType == typeof(string))
             .Select(p => new KeyValuePair<string, string>(p.Name, (string)p.GetValue(this)!))
+            .Concat(AccountListShape.All().Select(s => new KeyValuePair<string, string>(nameof(SelectAccounts) + s, SelectAccounts(s))))
+            .Concat(JournalListShape.All().Select(s => new KeyValuePair<string, string>(nameof(SelectJournalEntries) + s, SelectJournalEntries(s))))
             .OrderBy(p => p.Key, System.StringComparer.Ordinal)
             .ToList();
+
+    private static void AddIf(List<string> conditions, bool set, string condition)
+    {
+        if (set)
+        {
+            conditions.Add(condition);
+        }
+    }
+
+    private static string Where(List<string> conditions) => conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions) + " ";
+
+    /// <summary><c>(column IN (@exact0, …) OR column LIKE @like0 ESCAPE '\' OR …)</c> for any mix of the two.</summary>
+    private static string NameCondition(string column, string exactPrefix, string likePrefix, int exact, int like)
+    {
+        var alternatives = new List<string>();
+        if (exact == 1)
+        {
+            alternatives.Add($"{column} = {exactPrefix}0");
+        }
+        else if (exact > 1)
+        {
+            alternatives.Add($"{column} IN ({string.Join(", ", Enumerable.Range(0, exact).Select(i => exactPrefix + i))})");
+        }
+
+        alternatives.AddRange(Enumerable.Range(0, like).Select(i => $"{column} LIKE {likePrefix}{i}{LikeEscapeClause}"));
+        return alternatives.Count == 1 ? alternatives[0] : "(" + string.Join(" OR ", alternatives) + ")";
+    }
 }

@@ -39,6 +39,12 @@ internal abstract class DialectFragments
     /// <summary>Placed at the end of a SELECT to return at most <paramref name="parameter"/> rows (or empty).</summary>
     public abstract string Limit(string parameter);
 
+    /// <summary>
+    /// Appended to an equality on a text column whose stored case may differ from the value's, so they compare
+    /// without regard to case (SQL Server's usual collations already do; empty there).
+    /// </summary>
+    public abstract string CaseInsensitive { get; }
+
     protected static string Parameters(IEnumerable<string> columns) => string.Join(", ", Prefixed(columns));
 
     private static IEnumerable<string> Prefixed(IEnumerable<string> columns)

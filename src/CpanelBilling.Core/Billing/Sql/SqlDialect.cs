@@ -66,6 +66,13 @@ internal abstract class SqlDialect
     public abstract bool IsUniqueViolation(DbException exception);
 
     /// <summary>
+    /// The error says the statement lost a race or found the database briefly unavailable (a deadlock victim, a busy
+    /// or locked database, a dropped connection), not that the work itself is wrong: the same work may succeed if it
+    /// runs again from the start (see <see cref="TransientRetry"/>).
+    /// </summary>
+    public abstract bool IsTransient(DbException exception);
+
+    /// <summary>
     /// Serializes writers that use the same <paramref name="resource"/> until the session's transaction ends.
     /// A backend whose write transactions already exclude each other does nothing.
     /// </summary>

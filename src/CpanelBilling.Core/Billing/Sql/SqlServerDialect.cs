@@ -19,6 +19,16 @@ internal sealed class SqlServerDialect : SqlDialect
     private const int UniqueIndexViolation = 2601;
     private const int UniqueConstraintViolation = 2627;
 
+    // The transient errors of Microsoft.Data.SqlClient's own retry logic (SqlConfigurableRetryFactory), less the
+    // catch-all 0: a deadlock victim (1205), no lock resources (1204), a lock timeout (1222), an Azure SQL database
+    // that is busy, moving or out of resources, and connections refused or dropped by the network. Each means the
+    // transaction rolled back whole; the repository never retries a failed commit, whose outcome is unknown.
+    private static readonly HashSet<int> TransientErrorNumbers = new()
+    {
+        20, 64, 233, 997, 1204, 1205, 1222, 4060, 4221, 10053, 10054, 10060, 10928, 10929,
+        40143, 40197, 40501, 40540, 40613, 49918, 49919, 49920,
+    };
+
     // Strings are sent as nvarchar(4000) (or max when longer) so one statement keeps one cached plan.
     private const int StringParameterSize = 4000;
 
@@ -47,6 +57,25 @@ internal sealed class SqlServerDialect : SqlDialect
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqlException sql && (sql.Number == UniqueIndexViolation || sql.Number == UniqueConstraintViolation);
+
+    public override bool IsTransient(DbException exception)
+    {
+        if (exception is SqlException sql)
+        {
+            foreach (SqlError error in sql.Errors)
+            {
+                if (IsTransientErrorNumber(error.Number))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The SQL Server error number is one that a retry of the whole transaction may get past.</summary>
+    internal static bool IsTransientErrorNumber(int number) => TransientErrorNumbers.Contains(number);
 
     public override async Task AcquireLockAsync(BillingSession session, string resource, CancellationToken cancellationToken)
     {

@@ -202,5 +202,12 @@ internal static class SqlServerMigrations
             );
             """,
         }),
+        // Listings filter by user name in the database: an account by name on any server (Get-CpAccount -UserName),
+        // a server's journal entries about one user (Get-CpOperation -Server -UserName).
+        new Migration(3, "Listing indexes: accounts by user name, journal entries by server and user", new[]
+        {
+            "CREATE INDEX ix_accounts_user_name ON accounts (user_name);",
+            "CREATE INDEX ix_operation_journal_server_user ON operation_journal (server_id, user_name);",
+        }),
     };
 }

@@ -37,15 +37,20 @@ internal sealed class SqlServerStatements : BillingStatements
         "AND ip.removed_utc IS NULL AND NOT EXISTS (SELECT 1 FROM itemip i WHERE i.server_ip_id = ip.id) " +
         "ORDER BY ip.id;";
 
-    // MERGE … WITH (HOLDLOCK) keeps the key range locked between the match and the write, so two actors cannot
-    // both see "no lease" and both insert.
+    // The database's clock decides when a lease starts and expires: runbooks on several hosts share this database,
+    // and a host whose clock runs ahead must not see a live lease as expired. MERGE … WITH (HOLDLOCK) keeps the key
+    // range locked between the match and the write, so two actors cannot both see "no lease" and both insert.
+    // Returns the account id when the lease was taken or renewed, no row when another owner holds it.
     public override string AcquireLease =>
+        "DECLARE @db_now DATETIME2(7) = SYSUTCDATETIME(); " +
+        "DECLARE @db_expires DATETIME2(7) = DATEADD(millisecond, @duration_milliseconds, DATEADD(second, @duration_seconds, @db_now)); " +
         "MERGE account_leases WITH (HOLDLOCK) AS target " +
         "USING (SELECT @account_id AS account_id) AS source ON target.account_id = source.account_id " +
-        "WHEN MATCHED AND (target.owner = @owner OR target.expires_utc <= @now) THEN UPDATE SET " +
-        "acquired_utc = CASE WHEN target.owner = @owner THEN target.acquired_utc ELSE @now END, " +
-        "owner = @owner, expires_utc = @expires_utc " +
-        "WHEN NOT MATCHED THEN INSERT (account_id, owner, acquired_utc, expires_utc) VALUES (@account_id, @owner, @now, @expires_utc);";
+        "WHEN MATCHED AND (target.owner = @owner OR target.expires_utc <= @db_now) THEN UPDATE SET " +
+        "acquired_utc = CASE WHEN target.owner = @owner THEN target.acquired_utc ELSE @db_now END, " +
+        "owner = @owner, expires_utc = @db_expires " +
+        "WHEN NOT MATCHED THEN INSERT (account_id, owner, acquired_utc, expires_utc) VALUES (@account_id, @owner, @db_now, @db_expires) " +
+        "OUTPUT inserted.account_id;";
 
     /// <summary>
     /// Takes an exclusive application lock for the rest of the transaction; returns sp_getapplock's result
@@ -94,6 +99,8 @@ internal sealed class SqlServerStatements : BillingStatements
         public override string LockRangeHint => " WITH (UPDLOCK, HOLDLOCK)";
 
         public override string Top(string parameter) => $"TOP ({parameter}) ";
+
+        public override string CaseInsensitive => "";
 
         public override string Limit(string parameter) => "";
     }

@@ -19,6 +19,8 @@ internal sealed class SqliteDialect : SqlDialect
     // SQLite allows 32766 host parameters per statement; 500 rows of two keep each statement small.
     private const int BandwidthBatchRows = 500;
 
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
@@ -47,6 +49,11 @@ internal sealed class SqliteDialect : SqlDialect
         exception is SqliteException sqlite
         && sqlite.SqliteErrorCode == SqliteConstraint
         && (sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique || sqlite.SqliteExtendedErrorCode == SqliteConstraintPrimaryKey);
+
+    // Microsoft.Data.Sqlite reports primary result codes, but an extended one (e.g. SQLITE_BUSY_SNAPSHOT, 517)
+    // carries its primary code in the low byte, so both are read the same way.
+    public override bool IsTransient(DbException exception) =>
+        exception is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is SqliteBusy or SqliteLocked;
 
     // A write transaction already excludes every other writer of the file.
     public override Task AcquireLockAsync(BillingSession session, string resource, CancellationToken cancellationToken) => Task.CompletedTask;

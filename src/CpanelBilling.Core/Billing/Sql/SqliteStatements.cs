@@ -28,13 +28,15 @@ internal sealed class SqliteStatements : BillingStatements
         "AND ip.removed_utc IS NULL AND NOT EXISTS (SELECT 1 FROM itemip i WHERE i.server_ip_id = ip.id) " +
         "ORDER BY ip.id LIMIT 1 RETURNING server_ip_id";
 
-    // The WHERE of DO UPDATE leaves a live lease of another owner untouched: then no row changes.
+    // SQLite is one file on one machine, so the process clock (@now, @expires_utc) decides. The WHERE of DO UPDATE
+    // leaves a live lease of another owner untouched: then no row changes and none is returned.
     public override string AcquireLease =>
         "INSERT INTO account_leases (account_id, owner, acquired_utc, expires_utc) VALUES (@account_id, @owner, @now, @expires_utc) " +
         "ON CONFLICT (account_id) DO UPDATE SET " +
         "acquired_utc = CASE WHEN account_leases.owner = excluded.owner THEN account_leases.acquired_utc ELSE excluded.acquired_utc END, " +
         "owner = excluded.owner, expires_utc = excluded.expires_utc " +
-        "WHERE account_leases.owner = excluded.owner OR account_leases.expires_utc <= excluded.acquired_utc";
+        "WHERE account_leases.owner = excluded.owner OR account_leases.expires_utc <= excluded.acquired_utc " +
+        "RETURNING account_id";
 
     /// <summary>
     /// Records one batch of a bandwidth reading (<paramref name="rows"/> pairs <c>@a{n}</c>, <c>@t{n}</c> of account
@@ -80,6 +82,8 @@ internal sealed class SqliteStatements : BillingStatements
         public override string LockRangeHint => "";
 
         public override string Top(string parameter) => "";
+
+        public override string CaseInsensitive => " COLLATE NOCASE";
 
         public override string Limit(string parameter) => " LIMIT " + parameter;
     }

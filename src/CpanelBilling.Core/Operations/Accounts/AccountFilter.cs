@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CpanelBilling.Core.Billing;
 
 namespace CpanelBilling.Core.Operations.Accounts;
@@ -15,4 +16,13 @@ public sealed class AccountFilter
 
     /// <summary>Also list deleted accounts (when no <see cref="Status"/> is given).</summary>
     public bool IncludeDeleted { get; set; }
+
+    /// <summary>
+    /// User names, any of which may match: exact, or wildcard patterns as PowerShell writes them (<c>*</c>, <c>?</c>,
+    /// <c>[a-c]</c>, a backtick escapes), without regard to case. Filtered by the database.
+    /// </summary>
+    public IReadOnlyCollection<string>? UserNames { get; set; }
+
+    /// <summary>Main domains, any of which may match; exact or wildcard patterns as <see cref="UserNames"/>.</summary>
+    public IReadOnlyCollection<string>? DomainNames { get; set; }
 }

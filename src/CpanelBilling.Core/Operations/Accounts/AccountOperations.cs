@@ -50,7 +50,13 @@ public sealed class AccountOperations
             throw new ArgumentNullException(nameof(filter));
         }
 
-        var query = new Billing.AccountQuery { Status = filter.Status, IncludeDeleted = filter.IncludeDeleted };
+        var query = new Billing.AccountQuery
+        {
+            Status = filter.Status,
+            IncludeDeleted = filter.IncludeDeleted,
+            UserNames = filter.UserNames,
+            DomainNames = filter.DomainNames,
+        };
         if (filter.ServerName != null)
         {
             query.ServerId = (await targets.ServerAsync(filter.ServerName, cancellationToken).ConfigureAwait(false)).Id;
@@ -69,6 +75,43 @@ public sealed class AccountOperations
         await foreach (Account account in billing.ListAccountsAsync(query, cancellationToken).ConfigureAwait(false))
         {
             yield return account;
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="ListAsync"/>, then one NotFound item for each exact (wildcard-free) user name of the filter that
+    /// no listed account has: what Get-CpAccount reports, as Get-Item does for a path that does not exist.
+    /// </summary>
+    public async IAsyncEnumerable<AccountListing> FindAsync(AccountFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (filter == null)
+        {
+            throw new ArgumentNullException(nameof(filter));
+        }
+
+        var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (Account account in ListAsync(filter, cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(account.UserName);
+            yield return new AccountListing(account);
+        }
+
+        bool otherFilters = filter.ServerName != null || filter.CustomerLogin != null || filter.PlanName != null
+            || filter.Status != null || filter.DomainNames is { Count: > 0 };
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string name in filter.UserNames ?? Array.Empty<string>())
+        {
+            NamePattern pattern = NamePattern.Parse(name, "user name");
+            if (pattern.IsExact && !found.Contains(pattern.Exact!) && reported.Add(pattern.Exact!))
+            {
+                yield return new AccountListing(new AccountOperationException(
+                    AccountErrorIds.AccountNotFound,
+                    FailureKind.NotFound,
+                    otherFilters
+                        ? $"Billing has no account '{name}' that matches the other filters."
+                        : $"Billing has no account '{name}'. Check the name; wildcards find similar ones (Get-CpAccount -UserName 'part*').",
+                    name));
+            }
         }
     }
 

@@ -124,8 +124,8 @@ public sealed class ReconcileOperations
     }
 
     /// <summary>
-    /// The journal: server-changing calls with their outcome, oldest first, filtered, streamed as read (with
-    /// <see cref="JournalFilter.Newest"/>, only that many are held back until the end).
+    /// The journal: server-changing calls with their outcome, oldest first, filtered by the database, streamed as
+    /// read (with <see cref="JournalFilter.Newest"/>, the database returns only that many, which are held until the end).
     /// </summary>
     public async IAsyncEnumerable<OperationJournalEntry> ListJournalAsync(JournalFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -144,31 +144,28 @@ public sealed class ReconcileOperations
             throw new OperationArgumentException(OperationErrorIds.InvalidJournalFilter, "A user name needs the server it is on; give the server as well.", filter.UserName, "Server");
         }
 
-        var query = new OperationJournalQuery { Status = filter.Status };
+        // Every filter, the newest N included, is applied by the database: nothing is read only to be skipped.
+        var query = new OperationJournalQuery { Status = filter.Status, UserName = filter.UserName, Limit = filter.Newest, NewestFirst = filter.Newest != null };
         if (filter.ServerName != null)
         {
             query.ServerId = (await ServerLookup.RequireAsync(context.Billing, filter.ServerName, cancellationToken).ConfigureAwait(false)).Id;
         }
 
-        var newest = new Queue<OperationJournalEntry>();
-        await foreach (OperationJournalEntry entry in context.Billing.ListOperationsAsync(query, cancellationToken).ConfigureAwait(false))
+        if (filter.Newest == null)
         {
-            if (filter.UserName != null && !string.Equals(entry.UserName, filter.UserName, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (filter.Newest is not { } keep)
+            await foreach (OperationJournalEntry entry in context.Billing.ListOperationsAsync(query, cancellationToken).ConfigureAwait(false))
             {
                 yield return entry;
-                continue;
             }
 
-            newest.Enqueue(entry);
-            if (newest.Count > keep)
-            {
-                newest.Dequeue();
-            }
+            yield break;
+        }
+
+        // The newest N arrive newest first and are listed oldest first, as without Newest.
+        var newest = new Stack<OperationJournalEntry>();
+        await foreach (OperationJournalEntry entry in context.Billing.ListOperationsAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            newest.Push(entry);
         }
 
         foreach (OperationJournalEntry entry in newest)

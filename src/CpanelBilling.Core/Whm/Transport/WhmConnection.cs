@@ -30,15 +30,7 @@ internal sealed class WhmConnection : IDisposable
     public static WhmConnection Create(WhmEndpoint endpoint)
     {
         var validator = new CertificatePinValidator(endpoint.PinnedCertificateSha256);
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = validator.Validate,
-            // A redirect would lead away from the API (a login page) and turn the POST into a GET.
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-        };
-        var http = new HttpClient(handler, disposeHandler: true)
+        var http = new HttpClient(CreateHandler(validator), disposeHandler: true)
         {
             // Each call has its own timeout (see WhmClientOptions).
             Timeout = Timeout.InfiniteTimeSpan,
@@ -48,4 +40,18 @@ internal sealed class WhmConnection : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+
+    internal static HttpClientHandler CreateHandler(CertificatePinValidator validator) => new()
+    {
+        ServerCertificateCustomValidationCallback = validator.Validate,
+        // A redirect would lead away from the API (a login page) and turn the POST into a GET.
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+        // The server's throttle (its MaxConcurrentRequests and account-lifecycle lanes, which can be raised at any
+        // time) is the one cap on calls in flight. Without this, .NET Framework (Windows PowerShell 5.1) allows two
+        // connections per host, so further calls would queue inside the handler, their time counting against each
+        // call's timeout and ending as false "may have executed" timeouts. .NET Core's default is the same value.
+        MaxConnectionsPerServer = int.MaxValue,
+    };
 }
