@@ -117,7 +117,6 @@ public sealed class FaultTests : SimulatorTestBase
         // The work is done while the client still waits: no clock decides it, only the request's arrival.
         await Eventually.TrueAsync(() => State.FindAccount("faulty") is not null, "the late createacct to do its work");
         Assert.False(call.IsCompleted);
-        Assert.Equal(1, Fixture.Server.InFlight);
 
         giveUp.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
