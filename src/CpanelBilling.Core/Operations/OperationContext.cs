@@ -38,6 +38,13 @@ public sealed class OperationContext
     public ServerThrottle Throttle { get; } = new();
 
     /// <summary>
+    /// How long a changing call that got no answer (timeout, reset, 5xx) may still be running on the server: within
+    /// it, an opening whose earlier createacct is unsettled and not visible on the server does not send createacct
+    /// again. Default 5 minutes, like Repair's <c>RepairOptions.ServerEntryGrace</c>.
+    /// </summary>
+    public TimeSpan UnansweredCallGrace { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// A lease owner for one operation: the actor plus a unique suffix, so two operations of one process (two
     /// runspaces, two workers) never pass as the same owner and share a lease.
     /// </summary>

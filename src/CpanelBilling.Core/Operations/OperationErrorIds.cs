@@ -11,6 +11,9 @@ public static class OperationErrorIds
     public const string ServerNotFound = "ServerNotFound";
     public const string OutcomeUnknown = "ServerOutcomeUnknown";
 
+    /// <summary>The account's lease was lost while an operation ran (another actor took the account over); billing was not changed.</summary>
+    public const string LeaseLost = "AccountLeaseLost";
+
     // Servers in billing.
     public const string InvalidServerSettings = "InvalidServerSettings";
     public const string ServerHasLiveAccounts = "ServerHasLiveAccounts";

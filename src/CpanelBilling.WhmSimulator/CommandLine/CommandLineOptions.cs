@@ -32,7 +32,9 @@ internal sealed class CommandLineOptions
                                 FUNCTION*N=FAULT (the next N calls); FUNCTION * means any function.
                                 FAULT is one of:
                                   latency:MS    wait MS, then handle the call normally
+                                  late          do the work, then hold the answer until the client gives up
                                   late:MS       do the work, then answer only after MS (client may time out)
+                                  hang          hold the call, work not done, until the client gives up
                                   hang:MS       wait MS without doing the work, then drop the connection
                                   httpNNN       answer HTTP NNN (500, 502, 503, 524 have realistic pages)
                                   httpNNN+work  do the work, then answer HTTP NNN (a proxy timing out)
@@ -40,7 +42,7 @@ internal sealed class CommandLineOptions
                                   malformed     do the work, send only half of the JSON reply
                                   fail:REASON   answer result 0 with REASON, work not done
                                   stringresult  do the work, send metadata.result as a string
-                                Examples: --fault createacct*1=late:5000  --fault listaccts=http524
+                                Examples: --fault createacct*1=late  --fault listaccts=http524
                                           --fault "suspendacct*2=fail:Failed to suspend account."
           --quiet               Do not print a line per request.
           --help                Show this help.

@@ -5,24 +5,41 @@ namespace CpanelBilling.WhmSimulator;
 
 /// <summary>
 /// One misbehaviour the simulator can inject into a function call. Text form (used on the command line):
-/// <c>latency:MS</c>, <c>late:MS</c>, <c>hang:MS</c>, <c>http500</c> (any status 400–599; <c>http524+work</c> does the
-/// work first), <c>reset</c>, <c>malformed</c>, <c>fail:REASON</c>, <c>stringresult</c>.
+/// <c>latency:MS</c>, <c>late</c>, <c>late:MS</c>, <c>hang</c>, <c>hang:MS</c>, <c>http500</c> (any status 400–599;
+/// <c>http524+work</c> does the work first), <c>reset</c>, <c>malformed</c>, <c>fail:REASON</c>, <c>stringresult</c>.
 /// </summary>
 public sealed record Fault
 {
-    private Fault(FaultKind kind, TimeSpan delay = default, int statusCode = 0, string? reason = null, bool afterWork = false)
+    /// <summary>
+    /// How long <c>late</c> and <c>hang</c> hold a request whose client never gives up, so a client without a timeout
+    /// cannot keep the simulator busy for ever.
+    /// </summary>
+    public static readonly TimeSpan ClientWaitCap = TimeSpan.FromMinutes(2);
+
+    private Fault(FaultKind kind, TimeSpan delay = default, int statusCode = 0, string? reason = null, bool afterWork = false, bool untilClientGivesUp = false)
     {
         Kind = kind;
         Delay = delay;
         StatusCode = statusCode;
         Reason = reason;
         AfterWork = afterWork;
+        UntilClientGivesUp = untilClientGivesUp;
     }
 
     public FaultKind Kind { get; }
 
-    /// <summary>The wait for <see cref="FaultKind.Latency"/>, <see cref="FaultKind.LateReply"/> and <see cref="FaultKind.Hang"/>.</summary>
+    /// <summary>
+    /// The wait for <see cref="FaultKind.Latency"/>, <see cref="FaultKind.LateReply"/> and <see cref="FaultKind.Hang"/>;
+    /// <see cref="ClientWaitCap"/> when <see cref="UntilClientGivesUp"/>.
+    /// </summary>
     public TimeSpan Delay { get; }
+
+    /// <summary>
+    /// For <see cref="FaultKind.LateReply"/> and <see cref="FaultKind.Hang"/>: the request is held until the client
+    /// disconnects (at most <see cref="ClientWaitCap"/>) instead of for a fixed time, so only the client's own timeout
+    /// decides when it gives up: a busy machine cannot make the fault end before the client's clock does.
+    /// </summary>
+    public bool UntilClientGivesUp { get; }
 
     /// <summary>The HTTP status for <see cref="FaultKind.HttpStatus"/>.</summary>
     public int StatusCode { get; }
@@ -36,9 +53,17 @@ public sealed record Fault
 
     public static Fault Latency(TimeSpan delay) => new(FaultKind.Latency, RequireDelay(delay));
 
+    /// <summary>Does the work, then answers after <paramref name="delay"/> (or never, when the client gives up first).</summary>
     public static Fault LateReply(TimeSpan delay) => new(FaultKind.LateReply, RequireDelay(delay));
 
+    /// <summary>Does the work as soon as the request arrives, then holds the answer until the client gives up.</summary>
+    public static Fault LateReply() => new(FaultKind.LateReply, ClientWaitCap, untilClientGivesUp: true);
+
+    /// <summary>Waits <paramref name="delay"/> without doing the work, then drops the connection.</summary>
     public static Fault Hang(TimeSpan delay) => new(FaultKind.Hang, RequireDelay(delay));
+
+    /// <summary>Holds the request without doing the work until the client gives up.</summary>
+    public static Fault Hang() => new(FaultKind.Hang, ClientWaitCap, untilClientGivesUp: true);
 
     /// <summary>An HTTP error answer; 500, 502, 503 and 524 get realistic pages, other codes a generic one. With
     /// <paramref name="afterWork"/> the call is carried out first.</summary>
@@ -70,9 +95,9 @@ public sealed record Fault
             case "latency":
                 return Latency(ParseDelay(name, argument));
             case "late":
-                return LateReply(ParseDelay(name, argument));
+                return argument is null ? LateReply() : LateReply(ParseDelay(name, argument));
             case "hang":
-                return Hang(ParseDelay(name, argument));
+                return argument is null ? Hang() : Hang(ParseDelay(name, argument));
             case "reset":
                 return NoArgument(name, argument, ConnectionReset());
             case "malformed":
@@ -96,15 +121,15 @@ public sealed record Fault
         }
 
         throw new FormatException(
-            $"'{text}' is not a fault. Use latency:MS, late:MS, hang:MS, httpNNN[+work], reset, malformed, fail:REASON or stringresult.");
+            $"'{text}' is not a fault. Use latency:MS, late[:MS], hang[:MS], httpNNN[+work], reset, malformed, fail:REASON or stringresult.");
     }
 
     /// <summary>The text form, which <see cref="Parse"/> reads back.</summary>
     public override string ToString() => Kind switch
     {
         FaultKind.Latency => "latency:" + Milliseconds,
-        FaultKind.LateReply => "late:" + Milliseconds,
-        FaultKind.Hang => "hang:" + Milliseconds,
+        FaultKind.LateReply => UntilClientGivesUp ? "late" : "late:" + Milliseconds,
+        FaultKind.Hang => UntilClientGivesUp ? "hang" : "hang:" + Milliseconds,
         FaultKind.HttpStatus => "http" + StatusCode.ToString(CultureInfo.InvariantCulture) + (AfterWork ? "+work" : ""),
         FaultKind.ConnectionReset => "reset",
         FaultKind.MalformedJson => "malformed",

@@ -6,11 +6,12 @@ public enum FaultKind
     /// <summary>Waits, then handles the call normally. If the client gives up during the wait, the work is not done.</summary>
     Latency,
 
-    /// <summary>Does the work at once, then answers only after the delay (the client may time out although the
-    /// server finished the job, e.g. a slow createacct).</summary>
+    /// <summary>Does the work at once, then answers only after the delay, or not before the client gives up (the
+    /// client times out although the server finished the job, e.g. a slow createacct).</summary>
     LateReply,
 
-    /// <summary>Waits without doing the work, then drops the connection without an answer.</summary>
+    /// <summary>Waits without doing the work (for the delay, or until the client gives up), then drops the
+    /// connection without an answer.</summary>
     Hang,
 
     /// <summary>Answers with an HTTP error status and a realistic error page; the work is not done unless

@@ -167,6 +167,7 @@ internal sealed partial class WhmRequestHandler
         if (fault?.Kind == FaultKind.LateReply)
         {
             // The work is done; only the answer is late (a client that gives up meanwhile just never hears of it).
+            // For the until-the-client-gives-up form the delay is only a cap: the client's disconnect ends the wait.
             await Task.Delay(fault.Delay, _clock, context.RequestAborted).ConfigureAwait(false);
         }
 

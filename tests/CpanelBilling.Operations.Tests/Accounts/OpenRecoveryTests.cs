@@ -6,6 +6,7 @@ using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Accounts;
 using CpanelBilling.Core.Operations.Journal;
+using CpanelBilling.Core.Operations.Reconcile;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.WhmSimulator;
 using Xunit;
@@ -44,32 +45,68 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Theory]
-    [InlineData("hang", FailureKind.Timeout)]
-    [InlineData("http503", FailureKind.Transport)]
-    [InlineData("reset", FailureKind.Transport)]
-    public async Task A_lost_answer_with_the_work_not_done_keeps_the_opening_and_the_next_run_creates_the_account_once(string fault, FailureKind kind)
+    [InlineData("hang")]
+    [InlineData("http503")]
+    [InlineData("reset")]
+    public async Task A_lost_answer_with_no_account_on_the_server_yet_keeps_the_opening_and_sends_createacct_again_only_after_the_grace(string fault)
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
-        world.Faults.Add("createacct*1=" + (fault == "hang" ? "hang:" + (int)AccountWorld.LongerThanTheTimeout.TotalMilliseconds : fault));
+        world.Faults.Add("createacct*1=" + fault);
 
-        var failure = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User, world.ProPlan));
+        var failure = await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => world.OpenAsync(Domain, User, world.ProPlan));
         await world.Simulator.Server.WaitUntilIdleAsync();
 
-        AccountWorld.AssertFailure(failure, AccountErrorIds.CreateFailed, kind);
-        Assert.IsType<ServerChangeNotMadeException>(failure.InnerException);
-        Assert.Contains("run the opening again", failure.Message);
+        Assert.Equal(FailureKind.Ambiguous, failure.Kind);
+        Assert.Null(failure.CheckFailure);
         Assert.Empty(world.SimState.Accounts);
         Account pending = Assert.Single(await world.AccountsAsync());
         Assert.Equal(AccountStatus.New, pending.Status);
         Assert.NotNull(pending.DedicatedIp);
-        Assert.Equal(OperationStatus.Failed, Assert.Single(await world.JournalAsync("createacct")).Status);
+        OperationJournalEntry first = Assert.Single(await world.JournalAsync("createacct"));
+        Assert.Equal(OperationStatus.Unknown, first.Status);
 
-        AccountChangeResult result = await world.OpenAsync(Domain, User, world.ProPlan);
+        // Right away the first createacct may still be running on the server: no second one races it.
+        var early = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User, world.ProPlan));
+        AccountWorld.AssertFailure(early, AccountErrorIds.CreateMayBeRunning, FailureKind.Busy);
+        Assert.Contains("not created twice", early.Message);
+        Assert.Equal(1, world.Sent("createacct"));
+        Assert.Equal(AccountStatus.New, (await world.Billing.GetAccountAsync(pending.Id)).Status);
+
+        // After the grace the server still has no account: the opening creates it, once more.
+        var later = new AccountOperations(new OperationContext(world.Billing, world.Context.Servers, "later-runbook") { UnansweredCallGrace = TimeSpan.Zero });
+        AccountChangeResult result = await later.OpenAsync(world.Request(Domain, User, world.ProPlan));
 
         Assert.Equal(pending.Id, result.Account.Id);
         Assert.Equal(AccountStatus.Active, result.Account.Status);
         Assert.Equal(pending.DedicatedIp, world.SimState.GetAccount(User).Ip);
         Assert.Equal(2, world.Sent("createacct"));
+        Assert.Equal(OperationStatus.Failed, (await world.Billing.GetOperationAsync(first.Id)).Status);
+        Assert.DoesNotContain(await world.JournalAsync(), e => e.Status is OperationStatus.Pending or OperationStatus.Unknown);
+    }
+
+    [Fact]
+    public async Task A_createacct_the_server_finishes_after_its_answer_was_lost_is_neither_undone_nor_sent_again_but_adopted()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
+        world.Faults.Set("createacct", Fault.Hang(), 1);
+        await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => world.OpenAsync(Domain, User, world.ProPlan));
+        Account pending = Assert.Single(await world.AccountsAsync());
+
+        // A repair right away finds no account on the server, but the request may still be running: it waits.
+        RepairReport early = await new ReconcileOperations(world.Context).RepairAsync(new ReconcileScope().AddServer(world.Server.Name));
+
+        Assert.Contains(early.Plan.Unrepaired, d => d.Description.Contains("may still be in progress"));
+        Assert.Equal(AccountStatus.New, (await world.Billing.GetAccountAsync(pending.Id)).Status);
+        Assert.Equal(OperationStatus.Unknown, Assert.Single(await world.JournalAsync("createacct")).Status);
+
+        // The slow createacct finishes on the server; the next run adopts the account.
+        world.SimState.PutAccount(new SimulatedAccount { User = User, Domain = Domain, Plan = OperationsWorld.ProPackage, Ip = pending.DedicatedIp! });
+        AccountChangeResult result = await world.OpenAsync(Domain, User, world.ProPlan);
+
+        Assert.Equal(AccountStatus.Active, result.Account.Status);
+        Assert.Contains(result.Warnings, w => w.Contains("adopted, not created again"));
+        Assert.Equal(1, world.Sent("createacct"));
+        Assert.Equal(OperationStatus.Succeeded, Assert.Single(await world.JournalAsync("createacct")).Status);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
+using System.Linq;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Accounts;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.WhmSimulator;
@@ -47,6 +49,43 @@ public sealed class UserNameAndValidationTests : IClassFixture<OperationsWorldFi
         Assert.Equal("myshop2", shop.Account.UserName);
         Assert.Equal("longnam1", longName.Account.UserName);
         Assert.Equal(2, world.Sent("createacct"));
+    }
+
+    [Fact]
+    public async Task A_generated_name_another_opening_records_first_is_not_an_error_the_next_candidate_is_taken()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(world.Billing);
+        var firstWorker = new AccountOperations(new OperationContext(billing, world.Context.Servers, "bulk-worker-1"));
+        AccountChangeResult? secondWorker = null;
+
+        // Both workers choose "shop" before either records it: the second one's whole opening runs in between.
+        control.BeforeNext(nameof(IBillingRepository.OpenAccountAsync), _ =>
+            secondWorker = world.Accounts().OpenAsync(world.Request("shop.b.example.com")).GetAwaiter().GetResult());
+
+        AccountChangeResult first = await firstWorker.OpenAsync(world.Request("shop.a.example.com"));
+
+        Assert.Equal("shop", secondWorker!.Account.UserName);
+        Assert.Equal("shop1", first.Account.UserName);
+        Assert.Equal(AccountStatus.Active, first.Account.Status);
+        Assert.Equal("shop.a.example.com", world.SimState.GetAccount("shop1").Domain);
+        Assert.Equal("shop.b.example.com", world.SimState.GetAccount("shop").Domain);
+        Assert.Equal(2, world.Sent("createacct"));
+        Assert.All(await world.AccountsAsync(), a => Assert.Equal(AccountStatus.Active, a.Status));
+    }
+
+    [Fact]
+    public async Task A_bulk_run_opening_domains_that_share_their_first_label_at_once_opens_every_one_under_its_own_name()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        string[] domains = { "shop.a.example.com", "shop.b.example.com", "shop.c.example.com", "shop.d.example.com" };
+
+        AccountChangeResult[] opened = await Task.WhenAll(domains.Select(domain => Task.Run(() => world.OpenAsync(domain))));
+
+        Assert.Equal(domains.Length, opened.Select(r => r.Account.UserName).Distinct().Count());
+        Assert.All(opened, r => Assert.Equal(AccountStatus.Active, r.Account.Status));
+        Assert.All(opened, r => Assert.Equal(r.Account.DomainName, world.SimState.GetAccount(r.Account.UserName).Domain));
+        Assert.Equal(domains.Length, world.Sent("createacct"));
     }
 
     [Fact]

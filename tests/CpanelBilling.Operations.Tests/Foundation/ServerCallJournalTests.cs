@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Journal;
 using CpanelBilling.Core.Whm;
 using CpanelBilling.Testing.Operations;
@@ -50,7 +51,7 @@ public sealed class ServerCallJournalTests : IClassFixture<OperationsWorldFixtur
     public async Task A_reply_lost_after_the_server_did_the_work_is_adopted_without_sending_again()
     {
         await using OperationsWorld world = await CreateWorldWithAccountAsync(ShortWriteTimeout());
-        world.Faults.Set("suspendacct", Fault.LateReply(TimeSpan.FromMilliseconds(1500)), 1);
+        world.Faults.Set("suspendacct", Fault.LateReply(), 1);
 
         ServerChangeOutcome<WhmCallResult> outcome = await RunSuspendAsync(world);
 
@@ -61,19 +62,31 @@ public sealed class ServerCallJournalTests : IClassFixture<OperationsWorldFixtur
         Assert.Equal(OperationStatus.Pending, (await world.Billing.GetOperationAsync(outcome.JournalEntryId)).Status);
     }
 
-    [Fact]
-    public async Task A_timeout_with_the_work_not_done_fails_as_safe_to_retry_and_is_journaled_failed()
+    [Theory]
+    [InlineData("hang", typeof(WhmTimeoutException))]
+    [InlineData("http500", typeof(WhmTransportException))]
+    [InlineData("http502", typeof(WhmTransportException))]
+    [InlineData("reset", typeof(WhmTransportException))]
+    public async Task A_lost_answer_whose_change_the_server_does_not_show_yet_is_unknown_not_failed(string fault, Type callFailure)
     {
         await using OperationsWorld world = await CreateWorldWithAccountAsync(ShortWriteTimeout());
-        world.Faults.Set("suspendacct", Fault.Hang(TimeSpan.FromMilliseconds(1500)), 1);
+        world.Faults.Add("suspendacct*1=" + fault);
 
-        var failure = await Assert.ThrowsAsync<ServerChangeNotMadeException>(() => RunSuspendAsync(world));
+        var failure = await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => RunSuspendAsync(world));
 
-        Assert.Equal(FailureKind.Timeout, failure.Kind);
-        Assert.Contains("safe to try again", failure.Message);
-        Assert.False(world.SimState.GetAccount(User).Suspended);
+        // Not "nothing changed, safe to try again": a server can finish a request its client gave up on.
+        Assert.Equal(OperationErrorIds.OutcomeUnknown, failure.ErrorId);
+        Assert.Equal(FailureKind.Ambiguous, failure.Kind);
+        Assert.Null(failure.CheckFailure);
+        Assert.IsType(callFailure, failure.InnerException);
+        Assert.True(((WhmApiException)failure.InnerException!).MayHaveExecuted);
+        Assert.Contains("may still be in progress", failure.Message);
+        Assert.Contains("Repair-CpAccount", failure.Message);
+        Assert.DoesNotContain("safe to try again", failure.Message);
         OperationJournalEntry entry = await SingleEntryAsync(world);
-        Assert.Equal(OperationStatus.Failed, entry.Status);
+        Assert.Equal(OperationStatus.Unknown, entry.Status);
+        Assert.Equal(entry.Id, failure.JournalEntryId);
+        Assert.False(world.SimState.GetAccount(User).Suspended);
         Assert.Equal(1, world.Simulator.Server.Requests.Count(r => r.Function == "suspendacct"));
     }
 
@@ -105,6 +118,23 @@ public sealed class ServerCallJournalTests : IClassFixture<OperationsWorldFixtur
         OperationJournalEntry entry = await SingleEntryAsync(world);
         Assert.Equal(OperationStatus.Failed, entry.Status);
         Assert.Contains("Failed to suspend account.", entry.Error);
+    }
+
+    [Fact]
+    public async Task A_refusal_the_change_marks_worth_checking_is_failed_when_the_server_shows_the_change_not_made()
+    {
+        await using OperationsWorld world = await CreateWorldWithAccountAsync();
+        world.Faults.Set("suspendacct", Fault.Failure("Failed to suspend account."), 1);
+        ServerChange<WhmCallResult> change = SuspendChange();
+        change.CheckServerWhen = f => f is WhmCallFailedException;
+
+        // The server answered, so "not made" is known: the refusal itself surfaces.
+        var failure = await Assert.ThrowsAsync<WhmCallFailedException>(() => world.Context.Journal.RunAsync(world.Client, world.Server, null, User, change, CancellationToken.None));
+
+        Assert.Equal("Failed to suspend account.", failure.Reason);
+        OperationJournalEntry entry = await SingleEntryAsync(world);
+        Assert.Equal(OperationStatus.Failed, entry.Status);
+        Assert.Contains("not made", entry.Error);
     }
 
     [Fact]
@@ -142,10 +172,14 @@ public sealed class ServerCallJournalTests : IClassFixture<OperationsWorldFixtur
         return Assert.Single(entries);
     }
 
+    /// <summary>
+    /// A client that gives up on changing calls after 1.5 s: short, as the late and hang faults hold the request until
+    /// it does, yet well above what a busy machine needs to deliver the request, so only the fault makes it time out.
+    /// </summary>
     private static WhmClientOptions ShortWriteTimeout()
     {
         WhmClientOptions options = OperationsWorld.FastClientOptions();
-        options.WriteTimeout = TimeSpan.FromMilliseconds(700);
+        options.WriteTimeout = TimeSpan.FromMilliseconds(1500);
         return options;
     }
 

@@ -142,6 +142,33 @@ public sealed class JournalSettlementTests : IClassFixture<OperationsWorldFixtur
     }
 
     [Fact]
+    public async Task A_plan_change_whose_answer_was_lost_is_left_alone_by_an_early_repair_and_billed_once_the_server_shows_it()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("changepackage"));
+        await world.OpenedAsync("pete");
+        world.Faults.Set("changepackage", Fault.Hang(), 1);
+        var failure = await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => world.Accounts().ChangePlanAsync(world.Ref("pete"), world.ProPlan.Name));
+        OperationJournalEntry entry = Assert.Single(await world.JournalAsync("changepackage"));
+        Assert.Equal((OperationStatus.Unknown, entry.Id), (entry.Status, failure.JournalEntryId));
+
+        // Right away the server shows the old package, but the request may still be running there: no verdict, no undo.
+        RepairReport early = await world.RepairAsync();
+
+        Assert.Empty(early.Plan.Actions);
+        Assert.Equal(RepairSide.None, Assert.Single(early.Plan.Unrepaired, d => d.JournalEntryId == entry.Id).Side);
+        Assert.Equal(OperationStatus.Unknown, (await world.Billing.GetOperationAsync(entry.Id)).Status);
+
+        // The slow changepackage finishes on the server: the next repair takes it into billing, and never moves the account back.
+        world.SimState.UpdateAccount("pete", a => a with { Plan = OperationsWorld.ProPackage });
+        (await world.RepairAsync()).AllDone();
+
+        Assert.Equal(world.ProPlan.Id, (await world.Billing.FindAccountAsync(world.Server.Id, "pete"))!.PlanId);
+        Assert.Equal(OperationsWorld.ProPackage, world.SimState.GetAccount("pete").Plan);
+        Assert.Equal(OperationStatus.Succeeded, (await world.Billing.GetOperationAsync(entry.Id)).Status);
+        Assert.All(world.Requests("changepackage"), r => Assert.Equal(OperationsWorld.ProPackage, r.FormValue("pkg")));
+    }
+
+    [Fact]
     public async Task A_password_change_cannot_be_read_back_so_its_entry_is_failed_with_what_to_do()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);

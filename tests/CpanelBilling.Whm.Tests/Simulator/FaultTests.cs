@@ -107,6 +107,34 @@ public sealed class FaultTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task A_late_reply_until_the_client_gives_up_has_done_the_work_when_the_request_arrived_and_ends_with_the_client()
+    {
+        Fixture.Faults.Set("createacct", Fault.LateReply(), calls: 1);
+        using var client = Fixture.CreateHttpClient();
+        using var giveUp = new CancellationTokenSource();
+        Task<HttpResponseMessage> call = client.PostAsync("json-api/createacct", Form(NewAccount), giveUp.Token);
+
+        // The work is done while the client still waits: no clock decides it, only the request's arrival.
+        await Eventually.TrueAsync(() => State.FindAccount("faulty") is not null, "the late createacct to do its work");
+        Assert.False(call.IsCompleted);
+
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await Fixture.Server.WaitUntilIdleAsync();
+    }
+
+    [Fact]
+    public async Task A_hang_until_the_client_gives_up_holds_the_request_without_doing_the_work_and_ends_with_the_client()
+    {
+        Fixture.Faults.Set("createacct", Fault.Hang(), calls: 1);
+
+        await GiveUpOnceTheRequestArrivedAsync("createacct", NewAccount);
+        await Fixture.Server.WaitUntilIdleAsync();
+
+        Assert.Empty(State.Accounts);
+    }
+
+    [Fact]
     public async Task Latency_delays_the_call_and_a_client_that_gives_up_leaves_the_work_undone()
     {
         Fixture.Faults.Set("createacct", Fault.Latency(TimeSpan.FromSeconds(30)));
@@ -204,6 +232,8 @@ public sealed class FaultTests : SimulatorTestBase
     [InlineData("suspendacct*1=fail:Failed to suspend account.", "suspendacct", FaultKind.Failure, 1)]
     [InlineData("passwd=reset", "passwd", FaultKind.ConnectionReset, null)]
     [InlineData("removeacct=hang:2000", "removeacct", FaultKind.Hang, null)]
+    [InlineData("createacct*1=late", "createacct", FaultKind.LateReply, 1)]
+    [InlineData("removeacct=hang", "removeacct", FaultKind.Hang, null)]
     [InlineData("version=malformed", "version", FaultKind.MalformedJson, null)]
     [InlineData("version=stringresult", "version", FaultKind.StringResult, null)]
     public void Rules_parse_from_the_command_line_form_and_print_back(string text, string function, FaultKind kind, int? calls)
@@ -219,7 +249,8 @@ public sealed class FaultTests : SimulatorTestBase
     [Theory]
     [InlineData("createacct")]
     [InlineData("createacct=http200")]
-    [InlineData("createacct=late")]
+    [InlineData("createacct=late:")]
+    [InlineData("createacct=hang:soon")]
     [InlineData("createacct*0=reset")]
     [InlineData("create acct=reset")]
     [InlineData("createacct=fail:")]
@@ -240,14 +271,14 @@ public sealed class FaultTests : SimulatorTestBase
         using var client = Fixture.CreateHttpClient();
         using var giveUp = new CancellationTokenSource();
         int before = Fixture.Server.Requests.Count;
-        Task<HttpResponseMessage> call = client.PostAsync(
-            "json-api/" + function,
-            new FormUrlEncodedContent(arguments.Select(a => new KeyValuePair<string, string>(a.Name, a.Value))),
-            giveUp.Token);
+        Task<HttpResponseMessage> call = client.PostAsync("json-api/" + function, Form(arguments), giveUp.Token);
 
         await Eventually.TrueAsync(() => Fixture.Server.Requests.Count > before, "the request to arrive");
         giveUp.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
+
+    private static FormUrlEncodedContent Form(IEnumerable<(string Name, string Value)> arguments) =>
+        new(arguments.Select(a => new KeyValuePair<string, string>(a.Name, a.Value)));
 }

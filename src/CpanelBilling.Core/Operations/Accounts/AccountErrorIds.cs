@@ -37,6 +37,12 @@ public static class AccountErrorIds
     /// <summary>createacct was refused or failed, and the server shows no account; the opening was undone in billing.</summary>
     public const string CreateFailed = "AccountCreateFailed";
 
+    /// <summary>
+    /// An earlier createacct for the account got no answer recently and the server does not show the account yet:
+    /// it may still be creating it, so createacct is not sent again until the grace has passed.
+    /// </summary>
+    public const string CreateMayBeRunning = "AccountCreateMayBeRunning";
+
     /// <summary>The account exists on the server, but a later step of opening it failed; running Open again finishes it.</summary>
     public const string OpenIncomplete = "AccountOpenIncomplete";
 

@@ -14,9 +14,10 @@ using CpanelBilling.Core.Whm;
 namespace CpanelBilling.Core.Operations.Accounts;
 
 /// <summary>
-/// One operation's work on one account: holds the account's lease, reaches its server through the server's
-/// throttle, sends changing calls through the journal and remembers them, keeps billing's copy of the account
-/// current, and finally completes the journal entries once billing is in line with the server.
+/// One operation's work on one account: holds the account's lease (renewed while the work runs, and proven held
+/// before each billing write), reaches its server through the server's throttle, sends changing calls through the
+/// journal and remembers them, keeps billing's copy of the account current, and finally completes the journal
+/// entries once billing is in line with the server.
 /// </summary>
 internal sealed class AccountWork : IAsyncDisposable
 {
@@ -113,9 +114,9 @@ internal sealed class AccountWork : IAsyncDisposable
         Account = await context.Billing.GetAccountAsync(Account.Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Writes a change to billing. A concurrent change (Conflict) is read and decided: already as wanted → done;
-    /// still in the state this operation started from → applied again on the fresh copy; moved elsewhere → a
-    /// clear error. When the server has already changed, a failure here leaves the journal entries Pending (repair
+    /// Writes a change to billing, once the lease is proven still held. A concurrent change (Conflict) is read and
+    /// decided: already as wanted → done; still in the state this operation started from → applied again on the
+    /// fresh copy; moved elsewhere → a clear error. When the server has already changed, a failure here leaves the journal entries Pending (repair
     /// or a second run finishes them) and says so; the write itself is not cancelled once the server has changed.
     /// </summary>
     public async Task UpdateBillingAsync(string what, Func<Account, CancellationToken, Task<Account>> apply, Func<Account, bool> isDone, CancellationToken cancellationToken)
@@ -123,6 +124,7 @@ internal sealed class AccountWork : IAsyncDisposable
         CancellationToken token = pendingEntries.Count > 0 ? CancellationToken.None : cancellationToken;
         try
         {
+            await RequireLeaseAsync(token).ConfigureAwait(false);
             try
             {
                 Account = await apply(Account, token).ConfigureAwait(false);
@@ -149,7 +151,7 @@ internal sealed class AccountWork : IAsyncDisposable
                 }
             }
         }
-        catch (Exception failure) when (pendingEntries.Count > 0 && failure is not OperationCanceledException)
+        catch (Exception failure) when (pendingEntries.Count > 0 && failure is not (OperationCanceledException or AccountLeaseLostException))
         {
             throw new AccountOperationException(
                 AccountErrorIds.BillingNotUpdated,
@@ -161,6 +163,12 @@ internal sealed class AccountWork : IAsyncDisposable
                 failure);
         }
     }
+
+    /// <summary>
+    /// Proves the account's lease is still this work's (renewing it) before billing is written; another actor
+    /// that took the account over gets <see cref="AccountLeaseLostException"/> instead of a write behind its back.
+    /// </summary>
+    public Task RequireLeaseAsync(CancellationToken cancellationToken) => lease.RequireHeldAsync(UserName, pendingEntries.ToArray(), cancellationToken);
 
     /// <summary>Marks every call of this work done; billing is in line with the server now.</summary>
     public async Task CompleteAsync()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Security;
 using System.Text.RegularExpressions;
@@ -17,7 +18,9 @@ namespace CpanelBilling.Core.Operations.Accounts;
 /// Opens an account: records it in billing as New (taking a dedicated IP when the plan, its package or the
 /// request asks for one), creates it on the server with createacct, applies its own limits, and marks it Active.
 /// Running it again for an account billing holds as New continues it: the server is read first, and an account
-/// an earlier attempt created (same user and domain) is adopted; createacct is never sent twice for one account.
+/// an earlier attempt created (same user and domain) is adopted. createacct is never sent while the server may have
+/// the account or may still be creating it: an opening whose createacct got no answer stays New with its IP, and is
+/// neither undone nor created again until the server shows the account or the grace for a request in flight passed.
 /// </summary>
 internal sealed class OpenAccountOperation
 {
@@ -60,35 +63,49 @@ internal sealed class OpenAccountOperation
                 : AlreadyOpen(existing);
         }
 
-        IWhmClient client = context.Servers.Connect(server);
-        userName = userName == null
-            ? await ChooseUserNameAsync(server, client, domain, cancellationToken).ConfigureAwait(false)
-            : await RequireFreeOnServerAsync(server, client, userName, cancellationToken).ConfigureAwait(false);
-
-        Account account;
-        try
+        var opening = new AccountOpening
         {
-            account = await Billing.OpenAccountAsync(
-                new AccountOpening
-                {
-                    CustomerId = customer.Id,
-                    ServerId = server.Id,
-                    PlanId = plan.Id,
-                    DomainName = domain,
-                    UserName = userName,
-                    WantsDedicatedIp = request.DedicatedIp,
-                    Status = AccountStatus.New,
-                    Limits = limits,
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (NoFreeIpException failure)
-        {
-            await JournalRefusedCreateAsync(server, userName, domain, package, failure).ConfigureAwait(false);
-            throw;
-        }
-
+            CustomerId = customer.Id,
+            ServerId = server.Id,
+            PlanId = plan.Id,
+            DomainName = domain,
+            WantsDedicatedIp = request.DedicatedIp,
+            Status = AccountStatus.New,
+            Limits = limits,
+        };
+        Account account = await RecordOpeningAsync(server, opening, userName, package, cancellationToken).ConfigureAwait(false);
         return await ProvisionAsync(account, createdHere: true, settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records the opening in billing as New, under the given user name or one derived from the domain. A derived
+    /// name another opening took between the choice and billing's insert (a bulk run opening shop.a.com and
+    /// shop.b.com at once) is not the caller's error: the next free candidate is taken instead, a few times at most.
+    /// </summary>
+    private async Task<Account> RecordOpeningAsync(BillingServer server, AccountOpening opening, string? givenUserName, string package, CancellationToken cancellationToken)
+    {
+        const int NameRaces = 10;
+        IWhmClient client = context.Servers.Connect(server);
+        for (int attempt = 1; ; attempt++)
+        {
+            opening.UserName = givenUserName == null
+                ? await ChooseUserNameAsync(server, client, opening.DomainName, cancellationToken).ConfigureAwait(false)
+                : await RequireFreeOnServerAsync(server, client, givenUserName, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await Billing.OpenAccountAsync(opening, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BillingAlreadyExistsException taken)
+                when (givenUserName == null && taken.ErrorId == BillingErrorIds.AccountUserNameTaken && attempt < NameRaces)
+            {
+                // Another opening recorded this name first; the next choice sees it in billing and moves on.
+            }
+            catch (NoFreeIpException failure)
+            {
+                await JournalRefusedCreateAsync(server, opening.UserName, opening.DomainName, package, failure).ConfigureAwait(false);
+                throw;
+            }
+        }
     }
 
     public async Task<AccountChangeResult> ContinueAsync(AccountReference reference, ContinueOpeningOptions options, CancellationToken cancellationToken)
@@ -200,6 +217,7 @@ internal sealed class OpenAccountOperation
             return onServer.Ip;
         }
 
+        await RequireNoCreateInFlightAsync(work).ConfigureAwait(false);
         await SettleEarlierAttemptsAsync(work, OperationStatus.Failed).ConfigureAwait(false);
         var request = new CreateAccountRequest(account.UserName, account.DomainName)
         {
@@ -215,21 +233,10 @@ internal sealed class OpenAccountOperation
         {
             outcome = await work.ChangeAsync(ServerAccountChanges.Create(request), ThrottleLane.AccountLifecycle, cancellationToken).ConfigureAwait(false);
         }
-        catch (ServerChangeNotMadeException failure)
-        {
-            // The answer was lost and the server showed no account when asked, but a slow createacct may still be
-            // running there: billing keeps the opening, and the next run looks at the server before sending.
-            throw new AccountOperationException(
-                AccountErrorIds.CreateFailed,
-                failure.Kind,
-                $"Creating '{account.UserName}' ({account.DomainName}) on '{work.Server.Name}' got no answer, and the server shows no such account yet: {failure.Message} "
-                + "Billing keeps the account as New with its IP address; run the opening again to continue (the server is checked first, so the account is never created twice).",
-                account.UserName,
-                failure);
-        }
         catch (CpanelBillingException failure) when (failure is not ServerOutcomeUnknownException)
         {
-            // The server said no (or was never reached): nothing exists there from this opening.
+            // The server said no (or was never reached): nothing exists there from this opening. An unknown outcome
+            // is not caught: the server may still be creating the account, so billing keeps it New with its IP.
             string undone = createdHere ? await AbandonAsync(work).ConfigureAwait(false) : "Billing keeps the account as New.";
             throw new AccountOperationException(
                 AccountErrorIds.CreateFailed,
@@ -252,6 +259,7 @@ internal sealed class OpenAccountOperation
     {
         try
         {
+            await work.RequireLeaseAsync(CancellationToken.None).ConfigureAwait(false);
             await Billing.SetAccountStatusAsync(work.Account.Id, work.Account.RowVersion, AccountStatus.Deleted, null, CancellationToken.None).ConfigureAwait(false);
             return $"The opening was undone in billing: account {work.Account.Id} is marked Deleted and its IP address released.";
         }
@@ -413,6 +421,31 @@ internal sealed class OpenAccountOperation
     }
 
     /// <summary>
+    /// Refuses to send createacct while an earlier one for this account got no answer recently: the server does not
+    /// show the account, but it may still be creating it, and a second createacct must not race the first.
+    /// </summary>
+    private async Task RequireNoCreateInFlightAsync(AccountWork work)
+    {
+        DateTime now = DateTime.UtcNow;
+        OperationJournalEntry? unanswered = (await OpenEntriesAsync(work).ConfigureAwait(false))
+            .LastOrDefault(entry => entry.Function == WhmFunctions.CreateAccount && now - entry.ChangedUtc < context.UnansweredCallGrace);
+        if (unanswered == null)
+        {
+            return;
+        }
+
+        DateTime after = unanswered.ChangedUtc + context.UnansweredCallGrace;
+        throw new AccountOperationException(
+            AccountErrorIds.CreateMayBeRunning,
+            FailureKind.Busy,
+            $"createacct for '{work.UserName}' ({work.Account.DomainName}) on '{work.Server.Name}' was sent before and got no answer (journal entry "
+            + $"{unanswered.Id.ToString(CultureInfo.InvariantCulture)}, {unanswered.Status}); the server does not show the account yet, but it may still be creating it. "
+            + "Nothing was sent, so the account is not created twice; billing keeps it as New with its IP address. "
+            + $"Run the opening again after {after.ToString("u", CultureInfo.InvariantCulture)}, or Repair-CpAccount then, which settles the entry from the server's state.",
+            work.UserName);
+    }
+
+    /// <summary>
     /// Settles what earlier attempts of this opening left open (Pending or Unknown), now that this run knows:
     /// their createacct by the server's state (<paramref name="outcome"/>), and, once the opening succeeded, the
     /// limit and password calls this run made again, which supersede the earlier ones.
@@ -425,20 +458,26 @@ internal sealed class OpenAccountOperation
             settled.UnionWith(work.FunctionsCalled);
         }
 
+        string? why = outcome == OperationStatus.Failed ? "Settled by a later attempt: the server shows no account." : null;
+        foreach (OperationJournalEntry entry in (await OpenEntriesAsync(work).ConfigureAwait(false)).Where(e => settled.Contains(e.Function)))
+        {
+            await Billing.CompleteOperationAsync(entry.Id, outcome, why, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The account's journal entries nobody settled yet (Pending or Unknown), oldest first.</summary>
+    private async Task<List<OperationJournalEntry>> OpenEntriesAsync(AccountWork work)
+    {
         var open = new List<OperationJournalEntry>();
         await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery { AccountId = work.Account.Id }, CancellationToken.None).ConfigureAwait(false))
         {
-            if (settled.Contains(entry.Function) && entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
+            if (entry.Status is OperationStatus.Pending or OperationStatus.Unknown)
             {
                 open.Add(entry);
             }
         }
 
-        string? why = outcome == OperationStatus.Failed ? "Settled by a later attempt: the server shows no account." : null;
-        foreach (OperationJournalEntry entry in open)
-        {
-            await Billing.CompleteOperationAsync(entry.Id, outcome, why, CancellationToken.None).ConfigureAwait(false);
-        }
+        return open;
     }
 
     /// <summary>Writes a createacct that billing stopped before it was sent (no free IP) to the journal, as Failed.</summary>

@@ -12,8 +12,11 @@ namespace CpanelBilling.Core.Operations.Journal;
 /// <item>the intent is written (Pending) before the call;</item>
 /// <item>the call is sent once (changing calls are never retried blindly);</item>
 /// <item>an ambiguous failure (timeout after sending, reset, 5xx, 524, garbage) or a refusal the change declares
-/// worth checking is resolved by reading the server: in effect → adopted; not in effect → Failed;
-/// the read fails too → Unknown;</item>
+/// worth checking is resolved by reading the server: in effect → adopted. Otherwise only a refusal is Failed (the
+/// server answered, so the change was not made); after an ambiguous failure the change may still be in progress on
+/// the server (it can finish a request its client gave up on), so the entry is Unknown, as when the read fails
+/// too, and <see cref="ServerOutcomeUnknownException"/> is raised: Repair settles the entry later from the
+/// server's state;</item>
 /// <item>a plain refusal is recorded as Failed and rethrown.</item>
 /// </list>
 /// A successful call leaves the entry Pending: the caller updates billing and then calls
@@ -102,12 +105,14 @@ public sealed class ServerCallJournal
             return new ServerChangeOutcome<T>(entry.Id, default, adopted: true, resolvedFailure: failure);
         }
 
-        await billing.CompleteOperationAsync(entry.Id, OperationStatus.Failed, failure.Message + " (the server shows the change not made)", CancellationToken.None).ConfigureAwait(false);
         if (failure.MayHaveExecuted)
         {
-            throw new ServerChangeNotMadeException(change.Function, target, failure);
+            // "Not in effect yet" is not "not made": the request may still be running on the server.
+            await billing.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, failure.Message + " (the server did not show the change yet)", CancellationToken.None).ConfigureAwait(false);
+            throw new ServerOutcomeUnknownException(change.Function, target, entry.Id, failure);
         }
 
+        await billing.CompleteOperationAsync(entry.Id, OperationStatus.Failed, failure.Message + " (the server shows the change not made)", CancellationToken.None).ConfigureAwait(false);
         throw failure;
     }
 }

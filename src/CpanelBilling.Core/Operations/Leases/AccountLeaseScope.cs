@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
@@ -9,20 +10,31 @@ namespace CpanelBilling.Core.Operations.Leases;
 /// Holds an account's lease in billing for the duration of one operation, so two runbooks (on two machines, on
 /// one database) never work on one account at once. Waits a little for a lease another actor holds, because bulk
 /// runs that overlap usually clear quickly; after <see cref="LeaseOptions.Wait"/> it gives up with the
-/// repository's Busy error. Disposing releases the lease; a crashed process's lease expires on its own.
+/// repository's Busy error. While held, the lease is renewed in the background (every
+/// <see cref="LeaseOptions.RenewInterval"/>), so work held up behind the server's throttle or a slow createacct
+/// keeps it however long it takes; <see cref="RequireHeldAsync"/> renews it once more right before a billing write
+/// and fails if another actor took it meanwhile. Disposing stops the renewal and releases the lease; a crashed
+/// process's lease expires on its own after <see cref="LeaseOptions.Duration"/>.
 /// </summary>
 public sealed class AccountLeaseScope : IAsyncDisposable
 {
     private readonly IBillingRepository billing;
+    private readonly LeaseOptions options;
+    private readonly CancellationTokenSource stopRenewing = new();
+    private AccountLease lease;
+    private Task renewing = Task.CompletedTask;
+    private string? lostTo;
     private int released;
 
-    private AccountLeaseScope(IBillingRepository billing, AccountLease lease)
+    private AccountLeaseScope(IBillingRepository billing, AccountLease lease, LeaseOptions options)
     {
         this.billing = billing;
-        Lease = lease;
+        this.lease = lease;
+        this.options = options;
     }
 
-    public AccountLease Lease { get; }
+    /// <summary>The lease as last taken or renewed.</summary>
+    public AccountLease Lease => Volatile.Read(ref lease);
 
     public static async Task<AccountLeaseScope> AcquireAsync(
         IBillingRepository billing,
@@ -38,7 +50,9 @@ public sealed class AccountLeaseScope : IAsyncDisposable
             try
             {
                 AccountLease lease = await billing.AcquireAccountLeaseAsync(accountId, owner, options.Duration, cancellationToken).ConfigureAwait(false);
-                return new AccountLeaseScope(billing, lease);
+                var scope = new AccountLeaseScope(billing, lease, options);
+                scope.renewing = Task.Run(scope.RenewUntilDisposedAsync, CancellationToken.None);
+                return scope;
             }
             catch (AccountBusyException) when (DateTime.UtcNow + pause < giveUpAt)
             {
@@ -48,21 +62,91 @@ public sealed class AccountLeaseScope : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Renews the lease now, proving it is still this operation's and giving the write that follows a full
+    /// <see cref="LeaseOptions.Duration"/>. Throws <see cref="AccountLeaseLostException"/> when another actor holds it.
+    /// </summary>
+    /// <param name="userName">The account's user name, for the error.</param>
+    /// <param name="openJournalEntries">The operation's journal entries still open, named in the error.</param>
+    public async Task RequireHeldAsync(string? userName, IReadOnlyCollection<long> openJournalEntries, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref lostTo) == null)
+        {
+            await RenewAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Volatile.Read(ref lostTo) is { } holder)
+        {
+            throw new AccountLeaseLostException(Lease.AccountId, userName, holder, openJournalEntries);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref released, 1) == 0)
         {
+            stopRenewing.Cancel();
+            await renewing.ConfigureAwait(false);
+            stopRenewing.Dispose();
+
             // Release even when the operation was cancelled; a lease left behind would block the account until expiry.
+            // Releasing only deletes this owner's lease, so a lease another actor took over is left alone.
             await billing.ReleaseAccountLeaseAsync(Lease.AccountId, Lease.Owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RenewUntilDisposedAsync()
+    {
+        TimeSpan interval = options.RenewInterval;
+        while (Volatile.Read(ref lostTo) == null)
+        {
+            try
+            {
+                await Task.Delay(interval, stopRenewing.Token).ConfigureAwait(false);
+                await RenewAsync(stopRenewing.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopRenewing.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (CpanelBillingException)
+            {
+                // The database failed this time; the lease still runs until its expiry, so the next round tries again
+                // (and the check before a billing write is the one that decides).
+            }
+        }
+    }
+
+    /// <summary>Extends the lease (the repository renews a lease its owner holds); records the holder when another actor took it.</summary>
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        AccountLease current = Lease;
+        try
+        {
+            AccountLease renewed = await billing.AcquireAccountLeaseAsync(current.AccountId, current.Owner, options.Duration, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref lease, renewed);
+        }
+        catch (AccountBusyException busy)
+        {
+            Interlocked.CompareExchange(ref lostTo, busy.Holder, null);
         }
     }
 }
 
-/// <summary>How long a lease lasts and how long to wait for one.</summary>
+/// <summary>How long a lease lasts, how often it is renewed, and how long to wait for one.</summary>
 public sealed class LeaseOptions
 {
-    /// <summary>How long a lease lasts. Longer than the slowest operation (createacct may take minutes). Default 10 min.</summary>
+    /// <summary>
+    /// How long a lease lasts without renewal: how long a crashed process blocks the account. A running operation
+    /// renews it (see <see cref="RenewInterval"/>), so it need not outlast the slowest operation. Default 10 min.
+    /// </summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a held lease is renewed. Default (null): a third of <see cref="Duration"/>.</summary>
+    public TimeSpan? RenewEvery { get; set; }
+
+    /// <summary>The renewal period in effect.</summary>
+    public TimeSpan RenewInterval => RenewEvery ?? TimeSpan.FromTicks(Duration.Ticks / 3);
 
     /// <summary>How long to wait for a lease another actor holds before failing with Busy. Default 30 s.</summary>
     public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);

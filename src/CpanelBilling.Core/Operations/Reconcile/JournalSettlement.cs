@@ -17,7 +17,8 @@ namespace CpanelBilling.Core.Operations.Reconcile;
 /// server answered, or the outcome could not be read): under the account's lease, the server is read and the
 /// entry judged. A change the server shows made is finished in billing — the status, the deletion, the own limits
 /// sent — and the entry marked Succeeded; a plan change or an opening is finished through its operation, which
-/// applies the account's own limits and IP as well. A change the server shows not made is marked Failed. No
+/// applies the account's own limits and IP as well. A change the server shows not made is marked Failed, except
+/// a recent Unknown one, whose request may still be running on the server: it is left for a later repair. No
 /// changing call is repeated to settle an entry except by those two operations.
 /// </summary>
 internal sealed class JournalSettlement
@@ -85,7 +86,13 @@ internal sealed class JournalSettlement
             }
 
             ServerAccountView view = await ServerAccountView.ReadAsync(work, JournaledChangeCheck.NeedsBandwidth(entry), cancellationToken).ConfigureAwait(false);
-            switch (JournaledChangeCheck.Judge(entry, view))
+            ChangeEffect effect = JournaledChangeCheck.Judge(entry, view);
+            if (JournaledChangeCheck.MayStillBeRunning(entry, effect, action.Options.ServerEntryGrace, DateTime.UtcNow))
+            {
+                return MayStillBeRunning(action, entry);
+            }
+
+            switch (effect)
             {
                 case ChangeEffect.NotMade:
                     return await FailAsync(action, entry, "Settled by repair: the server shows the change was not made.", work.Account).ConfigureAwait(false);
@@ -210,6 +217,11 @@ internal sealed class JournalSettlement
         }
 
         ChangeEffect effect = JournaledChangeCheck.Judge(entry, new ServerAccountView(onServer, bandwidthRead: false, bandwidthLimit: null));
+        if (JournaledChangeCheck.MayStillBeRunning(entry, effect, action.Options.ServerEntryGrace, DateTime.UtcNow))
+        {
+            return MayStillBeRunning(action, entry);
+        }
+
         return effect == ChangeEffect.Made
             ? await SucceedAsync(action, entry, $"The server shows {entry.Function} for '{entry.UserName}' made; billing has no account for it, so only the journal entry was marked Succeeded.").ConfigureAwait(false)
             : await FailAsync(action, entry, $"Settled by repair: the server shows {entry.Function} for '{entry.UserName}' {JournaledChangeCheck.Describe(effect)}.", null).ConfigureAwait(false);
@@ -262,6 +274,9 @@ internal sealed class JournalSettlement
     }
 
     private static bool IsOpen(OperationJournalEntry entry) => entry.Status is OperationStatus.Pending or OperationStatus.Unknown;
+
+    private static RepairOutcome MayStillBeRunning(RepairAction action, OperationJournalEntry entry) =>
+        RepairOutcome.Skipped(action, $"Journal entry {Text(entry.Id)} ({entry.Function}) is Unknown and recent, and the server does not show the change yet: it may still be in progress, so it is left for now.");
 
     private static RepairOutcome SettledMeanwhile(RepairAction action, OperationJournalEntry entry) =>
         RepairOutcome.Skipped(action, $"Journal entry {Text(entry.Id)} ({entry.Function}) was settled meanwhile ({entry.Status}).");

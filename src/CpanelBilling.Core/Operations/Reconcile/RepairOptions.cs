@@ -21,8 +21,10 @@ public sealed class RepairOptions
     public bool MarkMissingDeleted { get; set; }
 
     /// <summary>
-    /// Open journal entries of package changes younger than this are left alone, as their operation may still be
-    /// running (package changes hold no account lease to wait for). Default 5 minutes.
+    /// Open journal entries younger than this are left alone when their operation or its request may still be
+    /// running: package changes (they hold no account lease to wait for), and account changes whose call got no
+    /// answer (Unknown) and that the server does not show yet (the server may still finish the request). Default
+    /// 5 minutes.
     /// </summary>
     public TimeSpan ServerEntryGrace { get; set; } = TimeSpan.FromMinutes(5);
 }

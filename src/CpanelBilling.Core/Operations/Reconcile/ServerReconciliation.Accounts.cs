@@ -63,6 +63,15 @@ internal sealed partial class ServerReconciliation
         foreach (OperationJournalEntry entry in entries)
         {
             ChangeEffect effect = effects[entry];
+            if (JournaledChangeCheck.MayStillBeRunning(entry, effect, options.ServerEntryGrace, utcNow))
+            {
+                Report(DifferenceKind.OpenJournalEntry, account, userName, entry.Status.ToString(), JournaledChangeCheck.Describe(effect), RepairSide.None,
+                    $"Journal entry {entry.Id} ({entry.Function} for '{userName}') is Unknown and recent: the server does not show the change yet, but it may still be in progress there, so Repair leaves it for now.",
+                    item: "#" + Text(entry.Id) + " " + entry.Function,
+                    journalEntryId: entry.Id);
+                continue;
+            }
+
             OperationJournalEntry? later = entries.LastOrDefault(e => e.Id > entry.Id && Supersedes(e, entry));
             string serverValue = later != null ? "superseded by #" + Text(later.Id) : JournaledChangeCheck.Describe(effect);
             AccountDifference difference = Report(DifferenceKind.OpenJournalEntry, account, userName, entry.Status.ToString(), serverValue, RepairSide.Server,

@@ -14,7 +14,8 @@ namespace CpanelBilling.Core.Operations.Reconcile;
 /// <list type="bullet">
 /// <item>an open journal entry is settled from the server's state first; a change it shows made is billing's to
 /// catch up with (the operation was cut short after the server did the work), so that difference takes the
-/// server's side;</item>
+/// server's side; a recent Unknown entry the server does not show yet is left alone (its request may still be
+/// running there);</item>
 /// <item>otherwise billing's truth wins for status, package, own limits and a dedicated IP;</item>
 /// <item>the server's truth wins for an opening billing missed and for a shared address;</item>
 /// <item>accounts only one side has are reported, and changed only with an explicit option.</item>
