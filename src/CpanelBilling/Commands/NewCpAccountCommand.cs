@@ -111,7 +111,7 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
     {
         // 'package' means no override here: the package decides anyway.
         AccountLimitsChange limits = AccountLimitsChange.FromText(Bandwidth?.Value, Disk?.Value, EmailAccounts?.Value, Databases?.Value, AddonDomains?.Value);
-        return new OpenAccountRequest
+        var request = new OpenAccountRequest
         {
             ServerName = Server,
             CustomerLogin = Customer,
@@ -125,5 +125,9 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
             ContactEmail = ContactEmail,
             Limits = limits.Set,
         };
+
+        // Checked before ShouldProcess: -WhatIf must not promise an opening its input already rules out.
+        AccountOperations.CheckOpening(request);
+        return request;
     }
 }

@@ -148,6 +148,27 @@ public sealed class AccountCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task New_CpAccount_WhatIf_reports_input_the_opening_would_refuse_instead_of_promising_it()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        world.World.Simulator.Server.ClearRequests();
+
+        HarnessResult result = world.PS.Invoke(
+            "New-CpAccount -Server web01 -Customer alice -Plan Basic -Domain 'www.bad.example' -WhatIf;" +
+            " New-CpAccount -Server web01 -Customer alice -Plan Basic -Domain good.example.com -UserName '1abc' -WhatIf;" +
+            " New-CpAccount -Server web01 -Customer alice -Plan Basic -Domain fine.example.com -UserName fine -WhatIf");
+
+        Assert.Equal(
+            new[] { "AccountInvalidDomain", "AccountInvalidUserName" },
+            result.Errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]));
+        Assert.All(result.Errors, e => Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category));
+        string whatIf = Assert.Single(result.WhatIf);
+        Assert.Contains("web01/fine.example.com", whatIf, StringComparison.Ordinal);
+        Assert.Empty(world.World.Simulator.Server.Requests);
+        Assert.Empty(await world.World.AccountsAsync());
+    }
+
+    [Fact]
     public async Task Remove_CpAccount_asks_first_and_removes_with_Force()
     {
         await using CommandWorld world = await OpenedAsync("gone");

@@ -120,6 +120,14 @@ public sealed class AccountOperations
         targets.AccountAsync(account ?? throw new ArgumentNullException(nameof(account)), orDeleted: true, cancellationToken);
 
     /// <summary>
+    /// Checks an opening's input without reading billing or the server, as <see cref="OpenAsync(OpenAccountRequest, CancellationToken)"/>
+    /// does first: so -WhatIf and -Confirm report a bad domain or user name instead of promising an opening that
+    /// would fail. Throws <see cref="AccountOperationException"/> naming the problem.
+    /// </summary>
+    public static void CheckOpening(OpenAccountRequest request) =>
+        OpenAccountOperation.CheckInput(request ?? throw new ArgumentNullException(nameof(request)));
+
+    /// <summary>
     /// Opens an account (createacct, then the account's own limits), or continues the opening of the customer's
     /// account for that domain when billing holds it as New. Already open: no change.
     /// </summary>

@@ -35,7 +35,12 @@ internal sealed class OpenAccountOperation
 
     private IBillingRepository Billing => context.Billing;
 
-    public async Task<AccountChangeResult> OpenAsync(OpenAccountRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The checks an opening's input must pass before anything is read, stored or sent (names, domain, user name,
+    /// limits, contact address, a plan or package given); returns the input normalized. Throws
+    /// <see cref="AccountOperationException"/> (InvalidArgument) naming the first problem.
+    /// </summary>
+    internal static (string ServerName, string CustomerLogin, string Domain, string? UserName, AccountLimits Limits, string? ContactEmail) CheckInput(OpenAccountRequest request)
     {
         string serverName = AccountInput.Name(request.ServerName, "server name");
         string customerLogin = AccountInput.Name(request.CustomerLogin, "customer login");
@@ -48,6 +53,12 @@ internal sealed class OpenAccountOperation
             throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "Give the billing plan (-Plan) or the server's package (-Package) to open the account with.", "Plan");
         }
 
+        return (serverName, customerLogin, domain, userName, limits, contactEmail);
+    }
+
+    public async Task<AccountChangeResult> OpenAsync(OpenAccountRequest request, CancellationToken cancellationToken)
+    {
+        (string serverName, string customerLogin, string domain, string? userName, AccountLimits limits, string? contactEmail) = CheckInput(request);
         BillingServer server = await targets.ServerAsync(serverName, cancellationToken).ConfigureAwait(false);
         Customer customer = await targets.CustomerAsync(customerLogin, cancellationToken).ConfigureAwait(false);
         BillingPlan plan = await targets.PlanAsync(request.PlanName, request.PackageName, server, cancellationToken).ConfigureAwait(false);
