@@ -88,6 +88,10 @@ public abstract class CpCmdlet : PSCmdlet, IDisposable
 
     public void Dispose()
     {
+        // PowerShell disposes a command that ends early without calling StopProcessing (-ErrorAction Stop, a
+        // terminating error further down the pipeline, Select-Object -First): work it started and nobody will hear
+        // from must stop too, not go on sending calls to the server. After a normal end there is nothing left to cancel.
+        stopping.Cancel();
         Dispose(true);
         GC.SuppressFinalize(this);
     }

@@ -15,7 +15,7 @@ public sealed class CpCmdletTests : IDisposable
 {
     private readonly PowerShellHarness ps = PowerShellHarness.ForCmdlets(
         typeof(InvokeCpTestAwaitCommand), typeof(RemoveCpTestItemCommand), typeof(WriteCpTestErrorCommand),
-        typeof(InvokeCpTestProgressCommand), typeof(InvokeCpTestWorkersCommand), typeof(GetCpTestNameCommand),
+        typeof(InvokeCpTestProgressCommand), typeof(InvokeCpTestWorkersCommand), typeof(InvokeCpTestAbandonedWorkCommand), typeof(GetCpTestNameCommand),
         typeof(GetCpTestAccountCommand), typeof(SuspendCpTestAccountCommand));
 
     public void Dispose() => ps.Dispose();
@@ -207,6 +207,26 @@ public sealed class CpCmdletTests : IDisposable
         Assert.Equal(-5, error.TargetObject);
         Assert.Null(result.TerminatingError);
         Assert.InRange(InvokeCpTestWorkersCommand.MaxRunning, 1, 2);
+    }
+
+    [Fact]
+    public async Task Work_still_running_when_the_command_ends_early_is_cancelled_not_left_running()
+    {
+        // -ErrorAction Stop ends the command at the first error without StopProcessing: PowerShell only disposes
+        // it. Items already started (bulk suspends waiting for a server slot, say) must not go on sending calls
+        // whose results nobody will see.
+        var result = ps.Invoke("1, 2, 3, -1 | Invoke-CpTestAbandonedWork -ErrorAction Stop; 'not reached'");
+
+        Assert.StartsWith(ErrorIds.Unexpected + ",", result.TerminatingError?.FullyQualifiedErrorId ?? "", StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+        Assert.Equal(3, Volatile.Read(ref InvokeCpTestAbandonedWorkCommand.Started));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Volatile.Read(ref InvokeCpTestAbandonedWorkCommand.Cancelled) < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(3, Volatile.Read(ref InvokeCpTestAbandonedWorkCommand.Cancelled));
     }
 
     [Fact]

@@ -204,6 +204,67 @@ public sealed class InvokeCpTestWorkersCommand : CpCmdlet
     }
 }
 
+/// <summary>
+/// Negative numbers fail at once; every other item waits until its work is cancelled and then counts itself in
+/// <see cref="Cancelled"/>: work that is never cancelled would go on after the command ended.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "CpTestAbandonedWork")]
+[OutputType(typeof(int))]
+public sealed class InvokeCpTestAbandonedWorkCommand : CpCmdlet
+{
+    private Infrastructure.PipelineWorkQueue? queue;
+
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public int Number { get; set; }
+
+    public static int Started;
+
+    public static int Cancelled;
+
+    protected override void BeginProcessing()
+    {
+        Started = 0;
+        Cancelled = 0;
+        queue = CreateWorkQueue(4);
+    }
+
+    protected override void ProcessRecord()
+    {
+        var number = Number;
+        queue!.Start(
+            async token =>
+            {
+                if (number < 0)
+                {
+                    throw new ArgumentException($"negative: {number}");
+                }
+
+                Interlocked.Increment(ref Started);
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref Cancelled);
+                }
+
+                return number;
+            },
+            value => WriteObject(value),
+            failure => WriteError(failure, number));
+        queue.HandBackFinished();
+    }
+
+    protected override void EndProcessing() => queue!.Drain();
+
+    protected override void Dispose(bool disposing)
+    {
+        queue?.Dispose();
+        base.Dispose(disposing);
+    }
+}
+
 public sealed class TestNameCompleter : NameCompleter
 {
     protected override IEnumerable<string> GetNames(string commandName, string parameterName, IDictionary fakeBoundParameters)
