@@ -36,6 +36,7 @@ public sealed class NewCpAccountCommand : CpAccountWorkCmdlet
 
     /// <summary>The server's cPanel package; the billing plan mapped to it is used.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completers.PackageNameCompleter))]
     public string? Package { get; set; }
 
     /// <summary>The cPanel user name; derived from the domain when omitted.</summary>

@@ -25,6 +25,7 @@ public sealed class NewCpPlanCommand : CpSessionCmdlet
 
     /// <summary>The cPanel package on that server (as billing synced it).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completers.PackageNameCompleter))]
     public string? Package { get; set; }
 
     /// <summary>Every account on the plan gets a dedicated IP from the server's pool.</summary>

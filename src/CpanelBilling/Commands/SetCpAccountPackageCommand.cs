@@ -21,6 +21,7 @@ public sealed class SetCpAccountPackageCommand : CpAccountChangeCmdlet
 
     /// <summary>The package on the account's server to move to (the plan mapped to it).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(Completers.PackageNameCompleter))]
     public string? Package { get; set; }
 
     /// <summary>Apply the plan's package again even when billing already has the account on that plan.</summary>

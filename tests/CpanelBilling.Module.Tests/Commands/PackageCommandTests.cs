@@ -99,11 +99,14 @@ public sealed class PackageCommandTests : IClassFixture<OperationsWorldFixture>
         Assert.Empty(world.PS.Invoke("Get-CpServerPackage -Server web01 pro").AssertSuccess().Output);
     }
 
-    [Fact]
-    public async Task Package_names_complete_from_billing_for_the_server_given()
+    [Theory]
+    [InlineData("Set-CpPackage -Server web01 -Name b")]
+    [InlineData("New-CpAccount -Server web01 -Package b")]
+    [InlineData("Set-CpAccountPackage -Server web01 -UserName shop -Package b")]
+    [InlineData("New-CpPlan -Name Starter -Server web01 -Package b")]
+    public async Task Package_names_complete_from_billing_for_the_server_given(string line)
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
-        const string line = "Set-CpPackage -Server web01 -Name b";
 
         CommandCompletion completion = CommandCompletion.CompleteInput(line, line.Length, null, PowerShell.Create(world.PS.Runspace));
 
