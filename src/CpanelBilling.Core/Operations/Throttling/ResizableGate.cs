@@ -41,6 +41,18 @@ internal sealed class ResizableGate
         }
     }
 
+    /// <summary>How many callers are waiting for a slot now.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (sync)
+            {
+                return waiters.Count;
+            }
+        }
+    }
+
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         LinkedListNode<TaskCompletionSource<bool>> node;

@@ -43,6 +43,10 @@ public sealed class ServerThrottle
     internal (int Limit, int Held)? State(long serverId, ThrottleLane lane) =>
         lanes.TryGetValue((serverId, lane), out Lane? gate) ? (gate.Gate.Limit, gate.Gate.Held) : null;
 
+    /// <summary>How many calls wait for a slot in the server's lane now (0 before its first call); for tests.</summary>
+    internal int Waiting(long serverId, ThrottleLane lane) =>
+        lanes.TryGetValue((serverId, lane), out Lane? gate) ? gate.Gate.Waiting : 0;
+
     private static int LimitOf(BillingServer server, ThrottleLane lane) => Math.Max(1, lane == ThrottleLane.AccountLifecycle
         ? server.Settings.MaxConcurrentAccountLifecycleCalls
         : server.Settings.MaxConcurrentRequests);
