@@ -15,12 +15,12 @@ public sealed class WhmClient : IWhmClient
     private readonly WhmCallExecutor executor;
     private readonly CertificatePinValidator validator;
 
-    internal WhmClient(WhmConnection connection, WhmCredential credential, WhmClientOptions options, string? pinCommand)
+    internal WhmClient(WhmConnection connection, WhmCredential credential, LoginGate login, WhmClientOptions options, string? pinCommand)
     {
         Endpoint = connection.Endpoint;
         validator = connection.Validator;
         Credential = credential;
-        executor = new WhmCallExecutor(connection, credential, options, pinCommand);
+        executor = new WhmCallExecutor(connection, credential, login, options, pinCommand);
     }
 
     public WhmEndpoint Endpoint { get; }

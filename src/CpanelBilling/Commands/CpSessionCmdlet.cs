@@ -94,20 +94,32 @@ public abstract class CpSessionCmdlet : CpCmdlet
     /// <summary>
     /// Makes sure the session holds the server's API token before concurrent work needs it: a token given earlier
     /// in the session wins, else the SecretManagement vault named in billing is asked (on this, the pipeline thread).
+    /// A token the server refused is looked up in the vault again, so a token fixed there is used; the same token
+    /// read again stays refused and is not sent (see <see cref="WhmClientFactory"/>).
     /// </summary>
     internal void EnsureCredential(BillingServer server)
     {
-        if (Session.Credentials.Contains(server.Name))
+        WhmCredential? held = Session.Credentials.Find(server);
+        if (held is not null && !Session.Clients.HasRefused(ServerConnector.EndpointOf(server), held))
         {
             return;
         }
 
         var token = SecretVault.TryGet(this, server.Settings.TokenSecretName, server.Settings.TokenVault);
-        if (token is not null)
+        if (token is null)
         {
-            Session.Credentials.Set(server.Name, new WhmCredential(server.Settings.WhmUser, token));
-            WriteVerbose($"API token of server '{server.Name}' read from SecretManagement (secret '{server.Settings.TokenSecretName}').");
+            return;
         }
+
+        var stored = new WhmCredential(server.Settings.WhmUser, token);
+        if (stored.IsSameAs(held))
+        {
+            WriteVerbose($"The API token of server '{server.Name}' in SecretManagement is the one the server refused earlier in this session; nothing is sent with it.");
+            return;
+        }
+
+        Session.Credentials.Set(server.Name, stored);
+        WriteVerbose($"API token of server '{server.Name}' read from SecretManagement (secret '{server.Settings.TokenSecretName}').");
     }
 
     /// <summary>Writes the WHM calls made so far as verbose lines (masked entries; never a secret).</summary>

@@ -66,8 +66,14 @@ public sealed class ServerConnector : IServerConnector
         ServerSettings settings = server.Settings;
         WhmCredential credential = credentials.Find(server)
             ?? throw new ServerCredentialMissingException(server.Name, settings.WhmUser, settings.TokenSecretName, settings.TokenVault);
-        var endpoint = new WhmEndpoint(settings.HostName, settings.Port, settings.PinnedCertificateThumbprint);
-        return factory.CreateClient(endpoint, credential, options, PinCommand(server));
+        return factory.CreateClient(EndpointOf(server), credential, options, PinCommand(server));
+    }
+
+    /// <summary>Where the server listens and the certificate it must present, as billing has it.</summary>
+    public static WhmEndpoint EndpointOf(BillingServer server)
+    {
+        ServerSettings settings = (server ?? throw new ArgumentNullException(nameof(server))).Settings;
+        return new WhmEndpoint(settings.HostName, settings.Port, settings.PinnedCertificateThumbprint);
     }
 
     /// <summary>How a certificate is pinned for a server in billing (the thumbprint follows).</summary>

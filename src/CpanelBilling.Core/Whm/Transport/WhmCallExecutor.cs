@@ -16,7 +16,8 @@ namespace CpanelBilling.Core.Whm;
 /// <summary>
 /// Sends calls to one server and turns every way they can end into a result or a typed failure: POST with a form
 /// body (secrets never in the URL), the token header, a per-function timeout distinct from the caller's
-/// cancellation, retries for read-only calls only, and one log entry per request.
+/// cancellation, retries for read-only calls only, and one log entry per request. Calls pass the credential's
+/// <see cref="LoginGate"/> first, so a credential the server refused is not sent again.
 /// </summary>
 internal sealed class WhmCallExecutor
 {
@@ -26,14 +27,17 @@ internal sealed class WhmCallExecutor
 
     private readonly WhmConnection connection;
     private readonly WhmCredential credential;
+    private readonly LoginGate login;
     private readonly WhmClientOptions options;
     private readonly string? pinCommand;
 
+    /// <param name="login">What the server made of <paramref name="credential"/> so far, shared by every client of the pair.</param>
     /// <param name="pinCommand">How a certificate is pinned for this server, for the message of a refused one; null when unknown.</param>
-    public WhmCallExecutor(WhmConnection connection, WhmCredential credential, WhmClientOptions options, string? pinCommand)
+    public WhmCallExecutor(WhmConnection connection, WhmCredential credential, LoginGate login, WhmClientOptions options, string? pinCommand)
     {
         this.connection = connection;
         this.credential = credential;
+        this.login = login;
         this.options = options;
         this.pinCommand = pinCommand;
     }
@@ -53,32 +57,47 @@ internal sealed class WhmCallExecutor
         {
             cancellationToken.ThrowIfCancellationRequested();
             var info = new WhmCallInfo(connection.Endpoint.ToString(), call.Function, call.Target, attempt);
-            DateTimeOffset startedAt = DateTimeOffset.UtcNow;
-            var stopwatch = Stopwatch.StartNew();
-            int? httpStatus = null;
-            try
+
+            // Throws, without sending, when the server refused this credential earlier.
+            using (await login.EnterAsync(info, cancellationToken).ConfigureAwait(false))
             {
-                Reply reply = await SendAsync(call, info, timeout, cancellationToken).ConfigureAwait(false);
-                httpStatus = reply.Status;
-                using JsonDocument document = ReadJson(call, info, reply);
-                WhmEnvelope envelope = ReadEnvelope(call, info, reply, document.RootElement);
-                T result = Map(call, info, reply, envelope, map);
-                Log(info, startedAt, stopwatch.Elapsed, envelope.Succeeded ? CallOutcome.Succeeded : CallOutcome.Failed, httpStatus, envelope.Reason, null, false, loggedParameters);
-                return result;
-            }
-            catch (WhmApiException failure)
-            {
-                Log(info, startedAt, stopwatch.Elapsed, OutcomeOf(failure), httpStatus, ReasonOf(failure), failure.Kind, failure.MayHaveExecuted, loggedParameters);
-                if (attempt >= maxAttempts || failure is not (WhmTransportException or WhmTimeoutException))
+                DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+                var stopwatch = Stopwatch.StartNew();
+                int? httpStatus = null;
+                try
                 {
+                    Reply reply = await SendAsync(call, info, timeout, cancellationToken).ConfigureAwait(false);
+                    httpStatus = reply.Status;
+                    using JsonDocument document = ReadJson(call, info, reply);
+                    WhmEnvelope envelope = ReadEnvelope(call, info, reply, document.RootElement);
+                    login.Open();
+                    T result = Map(call, info, reply, envelope, map);
+                    Log(info, startedAt, stopwatch.Elapsed, envelope.Succeeded ? CallOutcome.Succeeded : CallOutcome.Failed, httpStatus, envelope.Reason, null, false, loggedParameters);
+                    return result;
+                }
+                catch (WhmApiException failure)
+                {
+                    if (failure is WhmAuthenticationException refused)
+                    {
+                        login.Refuse(refused);
+                    }
+                    else
+                    {
+                        login.Open();
+                    }
+
+                    Log(info, startedAt, stopwatch.Elapsed, OutcomeOf(failure), httpStatus, ReasonOf(failure), failure.Kind, failure.MayHaveExecuted, loggedParameters);
+                    if (attempt >= maxAttempts || failure is not (WhmTransportException or WhmTimeoutException))
+                    {
+                        throw;
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // A cancelled changing call may still have run on the server; the log says it was cancelled, not that it failed.
+                    Log(info, startedAt, stopwatch.Elapsed, CallOutcome.Cancelled, httpStatus, "cancelled by the caller", null, !call.IsReadOnly, loggedParameters);
                     throw;
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // A cancelled changing call may still have run on the server; the log says it was cancelled, not that it failed.
-                Log(info, startedAt, stopwatch.Elapsed, CallOutcome.Cancelled, httpStatus, "cancelled by the caller", null, !call.IsReadOnly, loggedParameters);
-                throw;
             }
 
             await Task.Delay(RetryDelay.For(attempt, options.RetryBaseDelay, options.RetryMaxDelay), cancellationToken).ConfigureAwait(false);

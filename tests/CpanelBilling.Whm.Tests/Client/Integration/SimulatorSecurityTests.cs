@@ -150,9 +150,9 @@ public sealed class SimulatorLockoutTests : IClassFixture<LockoutSimulatorFixtur
     [Fact]
     public async Task After_a_lockout_even_the_right_token_is_refused_and_no_call_is_retried()
     {
-        WhmClient wrong = clients.Create(token: "WRONGTOKEN0123456789ABCDEFGHIJKL");
-        await Assert.ThrowsAsync<WhmAuthenticationException>(() => wrong.GetVersionAsync());
-        await Assert.ThrowsAsync<WhmAuthenticationException>(() => wrong.GetVersionAsync());
+        // Two different wrong tokens: the client never sends a refused one twice.
+        await Assert.ThrowsAsync<WhmAuthenticationException>(() => clients.Create(token: "WRONGTOKEN0123456789ABCDEFGHIJKL").GetVersionAsync());
+        await Assert.ThrowsAsync<WhmAuthenticationException>(() => clients.Create(token: "OTHERWRONGTOKEN56789ABCDEFGHIJKL").GetVersionAsync());
 
         var lockedOut = await Assert.ThrowsAsync<WhmAuthenticationException>(() => clients.Create().ListAccountsAsync());
 

@@ -48,7 +48,11 @@ internal sealed class StubWhmServer : HttpMessageHandler
         return this;
     }
 
-    public WhmClient CreateClient(Action<WhmClientOptions>? configure = null)
+    public WhmClient CreateClient(Action<WhmClientOptions>? configure = null) =>
+        CreateFactory(configure).CreateClient(Endpoint, new WhmCredential(User, Token));
+
+    /// <summary>A factory whose every endpoint is answered by this stub.</summary>
+    public WhmClientFactory CreateFactory(Action<WhmClientOptions>? configure = null)
     {
         var options = new WhmClientOptions
         {
@@ -57,8 +61,7 @@ internal sealed class StubWhmServer : HttpMessageHandler
             CallLog = Log,
         };
         configure?.Invoke(options);
-        var factory = new WhmClientFactory(options, endpoint => new WhmConnection(endpoint, new HttpClient(this, disposeHandler: false), new CertificatePinValidator(null)));
-        return factory.CreateClient(Endpoint, new WhmCredential(User, Token));
+        return new WhmClientFactory(options, endpoint => new WhmConnection(endpoint, new HttpClient(this, disposeHandler: false), new CertificatePinValidator(null)));
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
