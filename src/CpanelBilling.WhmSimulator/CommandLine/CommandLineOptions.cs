@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CpanelBilling.WhmSimulator.Hosting;
 
 namespace CpanelBilling.WhmSimulator.CommandLine;
 
@@ -16,7 +17,7 @@ internal sealed class CommandLineOptions
 
         Options:
           --urls URL[;URL...]   Where to listen: https:// (self-signed certificate made at start) or http://,
-                                an IP address or localhost, port 0 for any free port.
+                                a loopback address (127.0.0.1, [::1]) or localhost, port 0 for any free port.
                                 Default: https://127.0.0.1:2087
           --token TOKEN         The API token clients send as "Authorization: whm USER:TOKEN".
                                 Default: a random token, printed at start.
@@ -94,6 +95,7 @@ internal sealed class CommandLineOptions
                 case "--urls":
                     foreach (var url in Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
+                        ListenUrl.Parse(url);
                         options.Urls.Add(url);
                     }
 

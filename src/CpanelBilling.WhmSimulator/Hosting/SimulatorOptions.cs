@@ -10,7 +10,7 @@ public sealed class SimulatorOptions
     public const string DefaultUrl = "https://127.0.0.1:0";
 
     /// <summary>
-    /// URLs to listen on (<c>https://</c> or <c>http://</c>, host an IP literal or <c>localhost</c>, port 0 for any).
+    /// URLs to listen on (<c>https://</c> or <c>http://</c>, host a loopback IP literal or <c>localhost</c>, port 0 for any).
     /// Empty means <see cref="DefaultUrl"/>.
     /// </summary>
     public IList<string> Urls { get; } = new List<string>();

@@ -89,6 +89,8 @@ public sealed partial class CommandLineTests
     [InlineData("--bogus")]
     [InlineData("--fault", "createacct=explode")]
     [InlineData("--latency-ms", "soon")]
+    [InlineData("--urls", "https://0.0.0.0:2087")]
+    [InlineData("--urls", "https://127.0.0.1:0;http://[::]:2086")]
     public async Task Bad_arguments_exit_with_2_and_say_why(params string[] arguments)
     {
         using var process = Start(arguments);
@@ -97,6 +99,10 @@ public sealed partial class CommandLineTests
 
         Assert.Equal(2, process.ExitCode);
         Assert.False(string.IsNullOrWhiteSpace(error));
+        if (arguments[0] == "--urls")
+        {
+            Assert.Contains("only on loopback", error, StringComparison.Ordinal);
+        }
     }
 
     private static Process Start(params string[] arguments)

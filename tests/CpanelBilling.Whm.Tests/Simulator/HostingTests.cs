@@ -56,6 +56,30 @@ public sealed class HostingTests
         await Assert.ThrowsAsync<FormatException>(() => WhmSimulatorServer.StartAsync(options));
     }
 
+    [Theory]
+    [InlineData("https://0.0.0.0:0")]
+    [InlineData("http://[::]:0")]
+    [InlineData("https://192.0.2.10:0")]
+    public async Task Listening_beyond_loopback_is_refused_because_the_token_is_no_secret(string url)
+    {
+        var options = new SimulatorOptions();
+        options.Urls.Add(url);
+
+        var refusal = await Assert.ThrowsAsync<FormatException>(() => WhmSimulatorServer.StartAsync(options));
+        Assert.Contains("only on loopback", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Localhost_is_accepted_and_bound_to_ipv4_loopback()
+    {
+        var options = new SimulatorOptions();
+        options.Urls.Add("https://localhost:0");
+
+        await using var server = await WhmSimulatorServer.StartAsync(options);
+
+        Assert.Equal("127.0.0.1", server.BaseUri.Host);
+    }
+
     [Fact]
     public async Task Faults_and_hostname_from_options_are_armed_at_start()
     {
