@@ -9,6 +9,9 @@ public sealed class SimulatorOptions
     /// <summary>The default listen URL: HTTPS on loopback with a port the system picks.</summary>
     public const string DefaultUrl = "https://127.0.0.1:0";
 
+    /// <summary>The default of <see cref="RequestJournalCapacity"/>.</summary>
+    public const int DefaultRequestJournalCapacity = 10_000;
+
     /// <summary>
     /// URLs to listen on (<c>https://</c> or <c>http://</c>, host a loopback IP literal or <c>localhost</c>, port 0 for any).
     /// Empty means <see cref="DefaultUrl"/>.
@@ -44,6 +47,12 @@ public sealed class SimulatorOptions
 
     /// <summary>Fault rules armed at start, in the command-line form (<c>createacct*1=late:5000</c>).</summary>
     public IList<string> Faults { get; } = new List<string>();
+
+    /// <summary>
+    /// How many requests <see cref="WhmSimulatorServer.Requests"/> keeps; beyond that the oldest are dropped, so a
+    /// long-running simulator does not grow without end. At least 1.
+    /// </summary>
+    public int RequestJournalCapacity { get; set; } = DefaultRequestJournalCapacity;
 
     /// <summary>The clock for suspension times, start dates, the default showbw month and lockout expiry.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

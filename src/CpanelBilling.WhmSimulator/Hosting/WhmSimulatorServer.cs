@@ -84,7 +84,10 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         set => Volatile.Write(ref _resultAsString, value ? 1 : 0);
     }
 
-    /// <summary>A snapshot of every request received so far, rejected ones included, in arrival order.</summary>
+    /// <summary>
+    /// A snapshot of the requests received so far, rejected ones included, in arrival order: the newest
+    /// <see cref="SimulatorOptions.RequestJournalCapacity"/> of them.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
 
     public void ClearRequests() => _journal.Clear();
@@ -109,6 +112,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
     public static async Task<WhmSimulatorServer> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RequestJournalCapacity, 1, nameof(options.RequestJournalCapacity));
         var urls = (options.Urls.Count == 0 ? new[] { SimulatorOptions.DefaultUrl } : options.Urls).Select(ListenUrl.Parse).ToArray();
         var state = options.State ?? (options.StateFile is null ? SimulatorState.CreateDefault() : StateFile.Load(options.StateFile));
         if (options.Hostname is not null)
@@ -140,7 +144,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var journal = new RequestJournal();
+        var journal = new RequestJournal(options.RequestJournalCapacity);
         var guard = new BruteForceGuard(options.LockoutAfter, options.LockoutDuration, options.Clock);
         var server = new WhmSimulatorServer(app, journal, guard, certificate, options, state, token);
         foreach (var rule in faultRules)
