@@ -29,6 +29,9 @@ internal sealed class CommandLineOptions
                                 credentials too) for --lockout-minutes. 0 disables. Default: 5
           --lockout-minutes N   How long a lockout lasts. Default: 15
           --string-result       Send metadata.result as the string "1"/"0", as some servers do.
+          --usage-mb N          Test knob, not WHM behaviour: every account createacct makes starts with N MB
+                                of bandwidth usage in the month it is created, so showbw has something to
+                                report. Default: 0 (no usage, as on a real server)
           --fault RULE          Arm a fault; repeat for several. RULE is FUNCTION=FAULT (every call) or
                                 FUNCTION*N=FAULT (the next N calls); FUNCTION * means any function.
                                 FAULT is one of:
@@ -120,6 +123,12 @@ internal sealed class CommandLineOptions
                     break;
                 case "--lockout-minutes":
                     options.LockoutDuration = TimeSpan.FromMinutes(Number(name, Value()));
+                    break;
+                case "--usage-mb":
+                    var usage = Number(name, Value());
+                    options.NewAccountUsageMb = usage <= SimulatorOptions.MaxNewAccountUsageMb
+                        ? usage
+                        : throw new FormatException($"{name} takes at most {SimulatorOptions.MaxNewAccountUsageMb} (1 PiB).");
                     break;
                 case "--fault":
                     var rule = Value();

@@ -129,6 +129,12 @@ internal sealed class CreateAccountFunction : WhmFunction
             Temporary = temporary,
         });
 
+        if (context.NewAccountUsageMb > 0)
+        {
+            // The --usage-mb test knob: a real new account has no traffic yet.
+            state.AddBandwidth(account.User, context.Now.Year, context.Now.Month, context.NewAccountUsageMb * 1024 * 1024);
+        }
+
         var (ns1, ns2) = AccountAccess.Nameservers(state);
         var data = new JsonObject
         {

@@ -9,6 +9,9 @@ public sealed class SimulatorOptions
     /// <summary>The default listen URL: HTTPS on loopback with a port the system picks.</summary>
     public const string DefaultUrl = "https://127.0.0.1:0";
 
+    /// <summary>The most <see cref="NewAccountUsageMb"/> takes: 1 PiB, so the byte count cannot overflow.</summary>
+    public const long MaxNewAccountUsageMb = 1L << 30;
+
     /// <summary>The default of <see cref="RequestJournalCapacity"/>.</summary>
     public const int DefaultRequestJournalCapacity = 10_000;
 
@@ -41,6 +44,13 @@ public sealed class SimulatorOptions
 
     /// <summary>How long a lockout lasts.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Test knob, not WHM behaviour: every account createacct makes starts with this many megabytes of bandwidth usage
+    /// in the month it is created, so bandwidth collection has something to read. 0 (the default) leaves new accounts
+    /// without usage, as on a real server. At most <see cref="MaxNewAccountUsageMb"/>.
+    /// </summary>
+    public long NewAccountUsageMb { get; set; }
 
     /// <summary>Send <c>metadata.result</c> as a string (<c>"1"</c>/<c>"0"</c>) on every reply, as some real servers do.</summary>
     public bool ResultAsString { get; set; }
