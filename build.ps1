@@ -13,7 +13,8 @@
     Demo    Build, start the WHM simulator on a free loopback port, and run a whole account lifecycle against it
             on a temporary SQLite database (tests/Pester/Lifecycle.ps1, the steps the Pester suite checks).
             Demo and Pester use a simulator you started yourself instead when CPBILLING_SIMULATOR_URL,
-            CPBILLING_SIMULATOR_THUMBPRINT and CPBILLING_SIMULATOR_TOKEN name it (see tests/Pester/Simulator.ps1).
+            CPBILLING_SIMULATOR_THUMBPRINT and CPBILLING_SIMULATOR_TOKEN name it (see tests/Pester/Simulator.ps1);
+            start it with --usage-mb 5, so the bandwidth step has usage to record.
     Clean   Removes out/ and every bin/ and obj/ folder.
 
     Pester and platyPS are installed from the PowerShell Gallery on first use (CurrentUser scope), at the pinned

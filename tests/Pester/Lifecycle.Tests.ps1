@@ -124,15 +124,20 @@ Describe 'Account lifecycle against the WHM simulator' {
         $run.Moved.Warnings | Should -BeNullOrEmpty
     }
 
-    It 'reads the month''s bandwidth, records it, and a second run records nothing' {
+    It 'reads the month''s bandwidth, records it once, and a second run finds it up to date' {
+        # The simulator runs with --usage-mb (Simulator.ps1), so the new account has usage this month to record.
         $read = @($run.Bandwidth.Read | Where-Object UserName -EQ $run.UserName)
         $first = @($run.Bandwidth.First | Where-Object UserName -EQ $run.UserName)
         $second = @($run.Bandwidth.Second | Where-Object UserName -EQ $run.UserName)
         $read.Count | Should -Be 1
-        $read[0].ServerBytes | Should -Not -BeNullOrEmpty
+        $read[0].ServerBytes | Should -BeGreaterThan 0
+        $read[0].RecordedBytes | Should -Be 0
+        $read[0].Status | Should -Be 'ToRecord'
         $first.Count | Should -Be 1
+        $first[0].Status | Should -Be 'Recorded'
         $first[0].RecordedBytes | Should -Be $read[0].ServerBytes
         $second.Count | Should -Be 1
+        $second[0].Status | Should -Be 'UpToDate'
         $second[0].RecordedBytes | Should -Be $first[0].RecordedBytes
         $second[0].DifferenceBytes | Should -Be 0
         $run.Bandwidth.Second.Status | Should -Not -Contain 'Recorded'

@@ -2,20 +2,26 @@
 # Dot-source it. The simulator listens on a free loopback port over HTTPS with a certificate it makes at start, and
 # prints 'Listening on URL' and 'Certificate SHA256: HEX'; we pin that thumbprint, as a user pins a real server's.
 #
+# It starts with the test knob --usage-mb (not WHM behaviour): every account it creates has that much bandwidth usage
+# in its first month, so the lifecycle's bandwidth step has usage to record.
+#
 # To run the lifecycle against a simulator you started yourself (to watch its request lines, to debug it, or to
-# save the start-up), set all three of these; Start-CpSimulator then uses it and Stop-CpSimulator leaves it running:
+# save the start-up), start it with --usage-mb too and set all three of these; Start-CpSimulator then uses it and
+# Stop-CpSimulator leaves it running:
 #   CPBILLING_SIMULATOR_URL         e.g. https://127.0.0.1:2087
 #   CPBILLING_SIMULATOR_THUMBPRINT  the 'Certificate SHA256' it printed
 #   CPBILLING_SIMULATOR_TOKEN       the token it was started with (--token)
 #   CPBILLING_SIMULATOR_USER        optional: the WHM user it was started with (--user); default root
 # for example:
-#   dotnet run --project src/CpanelBilling.WhmSimulator -- --urls https://127.0.0.1:2087 --token MYTOKEN
+#   dotnet run --project src/CpanelBilling.WhmSimulator -- --urls https://127.0.0.1:2087 --token MYTOKEN --usage-mb 5
 
 function Start-CpSimulator {
     param(
         [Parameter(Mandatory)] [string] $RepoRoot,
         [string] $Configuration = 'Release',
-        [timespan] $StartTimeout = [timespan]::FromMinutes(3)
+        [timespan] $StartTimeout = [timespan]::FromMinutes(3),
+        # Megabytes of bandwidth usage each new account starts with (the simulator's --usage-mb test knob).
+        [ValidateRange(0, 1073741824)] [long] $NewAccountUsageMb = 5
     )
     $running = Get-CpRunningSimulator
     if ($running) { return $running }
@@ -23,7 +29,7 @@ function Start-CpSimulator {
     $token = New-CpTestToken
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in 'run', '--project', (Join-Path $RepoRoot 'src' 'CpanelBilling.WhmSimulator'), '-c', $Configuration,
-        '--no-launch-profile', '--', '--urls', 'https://127.0.0.1:0', '--token', $token) {
+        '--no-launch-profile', '--', '--urls', 'https://127.0.0.1:0', '--token', $token, '--usage-mb', "$NewAccountUsageMb") {
         $start.ArgumentList.Add($argument)
     }
     $start.RedirectStandardOutput = $true

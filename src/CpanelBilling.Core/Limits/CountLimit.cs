@@ -5,8 +5,9 @@ namespace CpanelBilling.Core;
 
 /// <summary>
 /// A limit on a number of things (FTP accounts, databases, addon domains …): a count, or unlimited. Zero is a real
-/// count here. cPanel documents <c>0</c> as "unlimited" for a few createacct limits; to deny a feature outright, use
-/// a package. On the wire an unlimited value is always sent as <c>unlimited</c>.
+/// count here, as packages and modifyacct read it. createacct reads <c>0</c> as unlimited for maxftp, maxsql, maxpop,
+/// maxlst and maxsub, so <see cref="Whm.CreateAccountRequest"/> refuses a zero there instead of widening it. On the
+/// wire an unlimited value is always sent as <c>unlimited</c>.
 /// </summary>
 public readonly struct CountLimit : IEquatable<CountLimit>
 {

@@ -2,16 +2,20 @@ using System;
 
 namespace CpanelBilling.WhmSimulator.Api;
 
-/// <summary>Everything a function call sees: its arguments, the API version, the server state and the clock.</summary>
+/// <summary>
+/// Everything a function call sees: its arguments, the API version, the server state, the clock, and the test knobs
+/// that shape what a call leaves behind.
+/// </summary>
 internal sealed class FunctionContext
 {
-    public FunctionContext(ApiArguments arguments, int apiVersion, SimulatorState state, string apiUser, TimeProvider clock)
+    public FunctionContext(ApiArguments arguments, int apiVersion, SimulatorState state, string apiUser, TimeProvider clock, long newAccountUsageMb = 0)
     {
         Arguments = arguments;
         ApiVersion = apiVersion;
         State = state;
         ApiUser = apiUser;
         Clock = clock;
+        NewAccountUsageMb = newAccountUsageMb;
     }
 
     public ApiArguments Arguments { get; }
@@ -28,6 +32,9 @@ internal sealed class FunctionContext
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
+    /// <summary>Test knob, not WHM behaviour: megabytes of bandwidth usage createacct gives a new account (see <see cref="SimulatorOptions.NewAccountUsageMb"/>).</summary>
+    public long NewAccountUsageMb { get; }
+
     public FunctionContext WithArguments(ApiArguments arguments, int apiVersion) =>
-        new(arguments, apiVersion, State, ApiUser, Clock);
+        new(arguments, apiVersion, State, ApiUser, Clock, NewAccountUsageMb);
 }

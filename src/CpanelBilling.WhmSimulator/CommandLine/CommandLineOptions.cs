@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CpanelBilling.WhmSimulator.Hosting;
 
 namespace CpanelBilling.WhmSimulator.CommandLine;
 
@@ -16,7 +17,7 @@ internal sealed class CommandLineOptions
 
         Options:
           --urls URL[;URL...]   Where to listen: https:// (self-signed certificate made at start) or http://,
-                                an IP address or localhost, port 0 for any free port.
+                                a loopback address (127.0.0.1, [::1]) or localhost, port 0 for any free port.
                                 Default: https://127.0.0.1:2087
           --token TOKEN         The API token clients send as "Authorization: whm USER:TOKEN".
                                 Default: a random token, printed at start.
@@ -28,6 +29,9 @@ internal sealed class CommandLineOptions
                                 credentials too) for --lockout-minutes. 0 disables. Default: 5
           --lockout-minutes N   How long a lockout lasts. Default: 15
           --string-result       Send metadata.result as the string "1"/"0", as some servers do.
+          --usage-mb N          Test knob, not WHM behaviour: every account createacct makes starts with N MB
+                                of bandwidth usage in the month it is created, so showbw has something to
+                                report. Default: 0 (no usage, as on a real server)
           --fault RULE          Arm a fault; repeat for several. RULE is FUNCTION=FAULT (every call) or
                                 FUNCTION*N=FAULT (the next N calls); FUNCTION * means any function.
                                 FAULT is one of:
@@ -94,6 +98,7 @@ internal sealed class CommandLineOptions
                 case "--urls":
                     foreach (var url in Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
+                        ListenUrl.Parse(url);
                         options.Urls.Add(url);
                     }
 
@@ -118,6 +123,12 @@ internal sealed class CommandLineOptions
                     break;
                 case "--lockout-minutes":
                     options.LockoutDuration = TimeSpan.FromMinutes(Number(name, Value()));
+                    break;
+                case "--usage-mb":
+                    var usage = Number(name, Value());
+                    options.NewAccountUsageMb = usage <= SimulatorOptions.MaxNewAccountUsageMb
+                        ? usage
+                        : throw new FormatException($"{name} takes at most {SimulatorOptions.MaxNewAccountUsageMb} (1 PiB).");
                     break;
                 case "--fault":
                     var rule = Value();

@@ -24,6 +24,9 @@ internal sealed class CreateAccountFunction : WhmFunction
         ("max_emailacct_quota", "MAX_EMAILACCT_QUOTA"),
     };
 
+    // whm-api-facts §4.1: createacct reads 0 as unlimited for these; maxpark, maxaddon and the e-mail limits keep a real 0.
+    private static readonly string[] ZeroMeansUnlimited = { "quota", "bwlimit", "maxftp", "maxsql", "maxpop", "maxlst", "maxsub" };
+
     public override string Name => "createacct";
 
     public override FunctionOutcome Invoke(FunctionContext context)
@@ -93,7 +96,8 @@ internal sealed class CreateAccountFunction : WhmFunction
                         return Failure($"Invalid value {CpanelText.Quote(value)} for the {CpanelText.Quote(argument)} setting.");
                     }
 
-                    limits = limits.With(key, value is "0" or AccountLimits.Unlimited ? AccountLimits.Unlimited : value);
+                    var unlimited = value == AccountLimits.Unlimited || (value == "0" && Array.IndexOf(ZeroMeansUnlimited, argument) >= 0);
+                    limits = limits.With(key, unlimited ? AccountLimits.Unlimited : value);
                 }
             }
         }
@@ -124,6 +128,12 @@ internal sealed class CreateAccountFunction : WhmFunction
             Password = password,
             Temporary = temporary,
         });
+
+        if (context.NewAccountUsageMb > 0)
+        {
+            // The --usage-mb test knob: a real new account has no traffic yet.
+            state.AddBandwidth(account.User, context.Now.Year, context.Now.Month, context.NewAccountUsageMb * 1024 * 1024);
+        }
 
         var (ns1, ns2) = AccountAccess.Nameservers(state);
         var data = new JsonObject

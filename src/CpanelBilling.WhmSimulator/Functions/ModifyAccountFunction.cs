@@ -151,9 +151,10 @@ internal sealed class ModifyAccountFunction : WhmFunction
     };
 
     // Stored in megabytes like the package limits; BWLIMIT arrives in bytes and is rounded up to whole megabytes.
+    // whm-api-facts §4.8: only QUOTA and BWLIMIT take 0 as unlimited; a count key set to 0 allows none.
     private static string? LimitValue(string key, string value)
     {
-        if (value is AccountLimits.Unlimited or "0")
+        if (value == AccountLimits.Unlimited || (value == "0" && key is "QUOTA" or "BWLIMIT"))
         {
             return AccountLimits.Unlimited;
         }

@@ -3,7 +3,10 @@ using System.Net;
 
 namespace CpanelBilling.WhmSimulator.Hosting;
 
-/// <summary>A parsed listen URL: scheme, address and port.</summary>
+/// <summary>
+/// A parsed listen URL: scheme, address and port. Only loopback addresses are accepted: the simulator answers anyone
+/// who knows its token, and that token is printed, passed on command lines and kept in test scripts.
+/// </summary>
 internal sealed record ListenUrl(bool Https, IPAddress Address, int Port)
 {
     public static ListenUrl Parse(string url)
@@ -23,6 +26,12 @@ internal sealed record ListenUrl(bool Https, IPAddress Address, int Port)
         else if (!IPAddress.TryParse(uri.Host.Trim('[', ']'), out address!))
         {
             throw new FormatException($"'{url}': the host must be an IP address or localhost.");
+        }
+
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new FormatException(
+                $"'{url}': the simulator listens only on loopback (127.0.0.1, ::1 or localhost), because its token is no secret; {address} is not loopback.");
         }
 
         return new ListenUrl(uri.Scheme == Uri.UriSchemeHttps, address, uri.Port);

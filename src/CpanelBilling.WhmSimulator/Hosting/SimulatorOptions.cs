@@ -9,8 +9,14 @@ public sealed class SimulatorOptions
     /// <summary>The default listen URL: HTTPS on loopback with a port the system picks.</summary>
     public const string DefaultUrl = "https://127.0.0.1:0";
 
+    /// <summary>The most <see cref="NewAccountUsageMb"/> takes: 1 PiB, so the byte count cannot overflow.</summary>
+    public const long MaxNewAccountUsageMb = 1L << 30;
+
+    /// <summary>The default of <see cref="RequestJournalCapacity"/>.</summary>
+    public const int DefaultRequestJournalCapacity = 10_000;
+
     /// <summary>
-    /// URLs to listen on (<c>https://</c> or <c>http://</c>, host an IP literal or <c>localhost</c>, port 0 for any).
+    /// URLs to listen on (<c>https://</c> or <c>http://</c>, host a loopback IP literal or <c>localhost</c>, port 0 for any).
     /// Empty means <see cref="DefaultUrl"/>.
     /// </summary>
     public IList<string> Urls { get; } = new List<string>();
@@ -39,11 +45,24 @@ public sealed class SimulatorOptions
     /// <summary>How long a lockout lasts.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Test knob, not WHM behaviour: every account createacct makes starts with this many megabytes of bandwidth usage
+    /// in the month it is created, so bandwidth collection has something to read. 0 (the default) leaves new accounts
+    /// without usage, as on a real server. At most <see cref="MaxNewAccountUsageMb"/>.
+    /// </summary>
+    public long NewAccountUsageMb { get; set; }
+
     /// <summary>Send <c>metadata.result</c> as a string (<c>"1"</c>/<c>"0"</c>) on every reply, as some real servers do.</summary>
     public bool ResultAsString { get; set; }
 
     /// <summary>Fault rules armed at start, in the command-line form (<c>createacct*1=late:5000</c>).</summary>
     public IList<string> Faults { get; } = new List<string>();
+
+    /// <summary>
+    /// How many requests <see cref="WhmSimulatorServer.Requests"/> keeps; beyond that the oldest are dropped, so a
+    /// long-running simulator does not grow without end. At least 1.
+    /// </summary>
+    public int RequestJournalCapacity { get; set; } = DefaultRequestJournalCapacity;
 
     /// <summary>The clock for suspension times, start dates, the default showbw month and lockout expiry.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

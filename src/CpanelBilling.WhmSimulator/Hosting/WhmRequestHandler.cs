@@ -149,7 +149,7 @@ internal sealed partial class WhmRequestHandler
 
         var arguments = new ApiArguments(recorded.Query.Concat(recorded.Form));
         var apiVersion = arguments.Get("api.version") == "1" ? 1 : 0;
-        var call = new FunctionContext(arguments, apiVersion, _server.State, _server.User, _clock);
+        var call = new FunctionContext(arguments, apiVersion, _server.State, _server.User, _clock, _server.NewAccountUsageMb);
 
         if (_server.Latency > TimeSpan.Zero)
         {

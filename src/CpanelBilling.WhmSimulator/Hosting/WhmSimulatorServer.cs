@@ -30,6 +30,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
     private readonly X509Certificate2? _certificate;
     private WhmRequestHandler? _handler;
     private long _latencyTicks;
+    private long _newAccountUsageMb;
     private int _resultAsString;
     private int _disposed;
 
@@ -46,6 +47,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         State = state;
         Latency = options.Latency;
         ResultAsString = options.ResultAsString;
+        NewAccountUsageMb = options.NewAccountUsageMb;
     }
 
     /// <summary>The first listen URL with the real port, ending in <c>/</c> (e.g. <c>https://127.0.0.1:41234/</c>).</summary>
@@ -77,6 +79,16 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         set => Interlocked.Exchange(ref _latencyTicks, value < TimeSpan.Zero ? throw new ArgumentOutOfRangeException(nameof(value)) : value.Ticks);
     }
 
+    /// <summary>
+    /// Test knob, not WHM behaviour: megabytes of bandwidth usage each account createacct makes starts with, in the
+    /// month it is created (changeable while running; see <see cref="SimulatorOptions.NewAccountUsageMb"/>).
+    /// </summary>
+    public long NewAccountUsageMb
+    {
+        get => Interlocked.Read(ref _newAccountUsageMb);
+        set => Interlocked.Exchange(ref _newAccountUsageMb, CheckUsage(value, nameof(value)));
+    }
+
     /// <summary>Send <c>metadata.result</c> as a JSON string on every reply (changeable while running).</summary>
     public bool ResultAsString
     {
@@ -84,7 +96,10 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         set => Volatile.Write(ref _resultAsString, value ? 1 : 0);
     }
 
-    /// <summary>A snapshot of every request received so far, rejected ones included, in arrival order.</summary>
+    /// <summary>
+    /// A snapshot of the requests received so far, rejected ones included, in arrival order: the newest
+    /// <see cref="SimulatorOptions.RequestJournalCapacity"/> of them.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _journal.Snapshot();
 
     public void ClearRequests() => _journal.Clear();
@@ -109,6 +124,8 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
     public static async Task<WhmSimulatorServer> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RequestJournalCapacity, 1, nameof(options.RequestJournalCapacity));
+        CheckUsage(options.NewAccountUsageMb, nameof(options.NewAccountUsageMb));
         var urls = (options.Urls.Count == 0 ? new[] { SimulatorOptions.DefaultUrl } : options.Urls).Select(ListenUrl.Parse).ToArray();
         var state = options.State ?? (options.StateFile is null ? SimulatorState.CreateDefault() : StateFile.Load(options.StateFile));
         if (options.Hostname is not null)
@@ -140,7 +157,7 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        var journal = new RequestJournal();
+        var journal = new RequestJournal(options.RequestJournalCapacity);
         var guard = new BruteForceGuard(options.LockoutAfter, options.LockoutDuration, options.Clock);
         var server = new WhmSimulatorServer(app, journal, guard, certificate, options, state, token);
         foreach (var rule in faultRules)
@@ -165,6 +182,11 @@ public sealed class WhmSimulatorServer : IAsyncDisposable
         server.Urls = addresses.Select(a => new Uri(a.EndsWith('/') ? a : a + "/")).ToArray();
         return server;
     }
+
+    private static long CheckUsage(long megabytes, string name) =>
+        megabytes is < 0 or > SimulatorOptions.MaxNewAccountUsageMb
+            ? throw new ArgumentOutOfRangeException(name, megabytes, $"New-account usage must be 0 to {SimulatorOptions.MaxNewAccountUsageMb} MB.")
+            : megabytes;
 
     /// <summary>Stops listening; in-flight requests get a short grace period.</summary>
     public async ValueTask DisposeAsync()

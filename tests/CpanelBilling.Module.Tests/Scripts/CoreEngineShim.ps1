@@ -193,13 +193,13 @@ function Should {
         [Parameter(ValueFromPipeline)] [AllowNull()] [object] $ActualValue,
         [switch] $Not,
         [object] $Be, [switch] $BeNullOrEmpty, [object] $Contain,
-        [switch] $BeTrue, [switch] $BeFalse, [object] $BeGreaterOrEqual, [string] $BeLike, [string] $Match,
+        [switch] $BeTrue, [switch] $BeFalse, [object] $BeGreaterThan, [object] $BeGreaterOrEqual, [string] $BeLike, [string] $Match,
         [string] $Because
     )
     begin { $__ShimInput = [System.Collections.Generic.List[object]]::new() }
     process { $__ShimInput.Add($ActualValue) }
     end {
-        $operator = @('Be', 'BeNullOrEmpty', 'Contain', 'BeTrue', 'BeFalse', 'BeGreaterOrEqual', 'BeLike', 'Match') |
+        $operator = @('Be', 'BeNullOrEmpty', 'Contain', 'BeTrue', 'BeFalse', 'BeGreaterThan', 'BeGreaterOrEqual', 'BeLike', 'Match') |
             Where-Object { $PSBoundParameters.ContainsKey($_) }
         if (@($operator).Count -ne 1) { throw "Should needs exactly one operator (got: $($operator -join ', '))." }
         $whole = $__ShimInput.ToArray()
@@ -219,6 +219,7 @@ function Should {
                     $itemOk = switch ($operator) {
                         'BeTrue' { [bool] $item }
                         'BeFalse' { -not $item }
+                        'BeGreaterThan' { $item -gt $BeGreaterThan }
                         'BeGreaterOrEqual' { $item -ge $BeGreaterOrEqual }
                         'BeLike' { $item -like $BeLike }
                         'Match' { $item -match $Match }
@@ -228,6 +229,7 @@ function Should {
                 $expected = switch ($operator) {
                     'BeTrue' { 'to be $true' }
                     'BeFalse' { 'to be $false' }
+                    'BeGreaterThan' { "to be greater than $(Format-ShimValue $BeGreaterThan)" }
                     'BeGreaterOrEqual' { "to be at least $(Format-ShimValue $BeGreaterOrEqual)" }
                     'BeLike' { "to be like '$BeLike'" }
                     'Match' { "to match '$Match'" }

@@ -35,6 +35,9 @@ public sealed class LifecycleScriptsOnCoreEngine : IClassFixture<OperationsWorld
         this.output = output;
         simulator.Reset();
 
+        // What Simulator.ps1 starts its own simulator with (--usage-mb): the bandwidth step needs usage to record.
+        simulator.Server.NewAccountUsageMb = 5;
+
         // Import-Module of the laid-out manifest hands back an assembly of the same name the process already holds.
         // Other tests load this build's CpanelBilling.dll; load it here too, so the result never depends on test order.
         _ = typeof(CpCmdlet).Assembly;
@@ -115,6 +118,9 @@ public sealed class LifecycleScriptsOnCoreEngine : IClassFixture<OperationsWorld
     [InlineData("'a', 'b' | Should -Contain 'b'", true)]
     [InlineData("'a' | Should -Not -Contain 'a'", false)]
     [InlineData("2 | Should -BeGreaterOrEqual 3", false)]
+    [InlineData("3 | Should -BeGreaterThan 2", true)]
+    [InlineData("2 | Should -BeGreaterThan 2", false)]
+    [InlineData("$null | Should -BeGreaterThan 0", false)]
     [InlineData("'web01/nosuchuser' | Should -BeLike '*nosuchuser*'", true)]
     [InlineData("'abc' | Should -Match '^b'", false)]
     [InlineData("'abc', 'bcd' | Should -Not -Match '^b'", false)]

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Accounts;
+using CpanelBilling.Operations.Tests.Reconcile;
 using CpanelBilling.Testing.Operations;
 using Xunit;
 using BillingLimits = CpanelBilling.Core.Billing.AccountLimits;
@@ -33,6 +34,20 @@ public sealed class SetLimitsTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal("unlimited", onServer.MaxSql);
         Assert.Equal("30", onServer.MaxPop);
         Assert.Equal(new[] { "limitbw", "modifyacct" }, System.Linq.Enumerable.Select(result.Calls, c => c.Function));
+    }
+
+    [Fact]
+    public async Task A_count_limit_of_zero_allows_none_on_the_server_and_does_not_become_unlimited()
+    {
+        await using OperationsWorld world = await OpenedAsync(new BillingLimits { AddonDomains = CountLimit.Of(0) });
+
+        AccountChangeResult result = await world.Accounts().SetLimitsAsync(
+            world.Ref(User), new AccountLimitsChange { Set = new BillingLimits { EmailAccounts = CountLimit.Of(0), Databases = CountLimit.Of(0) } });
+
+        Assert.Equal(CountLimit.Of(0), result.Account.Limits.EmailAccounts);
+        var onServer = world.SimState.GetAccount(User).Limits;
+        Assert.Equal(("0", "0", "0"), (onServer.MaxPop, onServer.MaxSql, onServer.MaxAddon));
+        Assert.Empty((await world.CompareAsync()).Differences);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class RequestEncodingTests
             MaxFtp = 5,
             MaxSql = CountLimit.Unlimited,
             MaxPop = 10,
-            MaxLists = 0,
+            MaxLists = 4,
             MaxSubdomains = 20,
             MaxParked = 0,
             MaxAddons = 2,
@@ -99,7 +99,7 @@ public sealed class RequestEncodingTests
             ["spf"] = "1", ["dmarc"] = "0", ["reseller"] = "0", ["reseller_without_domain"] = "0", ["forcedns"] = "1",
             ["useregns"] = "1", ["hasuseregns"] = "1", ["digestauth"] = "0", ["ownerself"] = "0", ["frontpage"] = "0", ["showpass"] = "n",
             ["cpmod"] = "jupiter", ["contactemail"] = "bob@example.org", ["language"] = "en", ["owner"] = "root", ["maxftp"] = "5",
-            ["maxsql"] = "unlimited", ["maxpop"] = "10", ["maxlst"] = "0", ["maxsub"] = "20", ["maxpark"] = "0", ["maxaddon"] = "2",
+            ["maxsql"] = "unlimited", ["maxpop"] = "10", ["maxlst"] = "4", ["maxsub"] = "20", ["maxpark"] = "0", ["maxaddon"] = "2",
             ["max_email_per_hour"] = "300", ["max_defer_fail_percentage"] = "unlimited", ["max_emailacct_quota"] = "1024",
             ["max_team_users"] = "7", ["mxcheck"] = "auto", ["mailbox_format"] = "mdbox", ["homedir"] = "/home2/bob", ["uid"] = "5001",
             ["gid"] = "5001", ["mail_node_alias"] = "mailnode",
@@ -221,6 +221,46 @@ public sealed class RequestEncodingTests
         Assert.Equal(
             "user=bob&newuser=bobby&domain=new.example&owner=res1&contactemail=c@example.org&MAXFTP=3&MAXADDON=unlimited&MAX_EMAILACCT_QUOTA=512&HASSHELL=0&BACKUP=1&RS=jupiter&LOCALE=en&MAILBOX_FORMAT=maildir&rename_database_objects=1",
             string.Join("&", server.Requests.Single().Form.Skip(1).Select(f => f.Key + "=" + f.Value)));
+    }
+
+    [Fact]
+    public void Createacct_refuses_a_zero_it_would_read_as_unlimited()
+    {
+        var request = new CreateAccountRequest("bob", "bob.example");
+        var refusals = new (string Property, Action Set)[]
+        {
+            (nameof(request.MaxFtp), () => request.MaxFtp = 0),
+            (nameof(request.MaxSql), () => request.MaxSql = 0),
+            (nameof(request.MaxPop), () => request.MaxPop = 0),
+            (nameof(request.MaxLists), () => request.MaxLists = 0),
+            (nameof(request.MaxSubdomains), () => request.MaxSubdomains = 0),
+        };
+
+        foreach (var (property, set) in refusals)
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>(set);
+            Assert.Equal(property, error.ParamName);
+            Assert.Contains("as unlimited", error.Message, StringComparison.Ordinal);
+            Assert.Contains("ModifyAccountRequest." + property, error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(new[] { "username", "domain", "showpass" }, request.ToParameters().ToLogView().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task Createacct_sends_zero_where_it_means_none_and_modifyacct_sends_zero_for_every_count()
+    {
+        var create = new CreateAccountRequest("bob", "bob.example") { MaxParked = 0, MaxAddons = 0, MaxPop = 1 };
+        var modify = new ModifyAccountRequest("bob") { MaxPop = 0, MaxSql = 0, MaxAddons = 0 };
+
+        WhmClient client = server.ReplyFixture("createacct").ReplyFixture("modifyacct").CreateClient();
+        await client.CreateAccountAsync(create);
+        await client.ModifyAccountAsync(modify);
+
+        SentRequest created = server.Requests[0];
+        Assert.Equal(("0", "0", "1"), (created.Field("maxpark"), created.Field("maxaddon"), created.Field("maxpop")));
+        SentRequest modified = server.Requests[1];
+        Assert.Equal(("0", "0", "0"), (modified.Field("MAXPOP"), modified.Field("MAXSQL"), modified.Field("MAXADDON")));
     }
 
     [Fact]

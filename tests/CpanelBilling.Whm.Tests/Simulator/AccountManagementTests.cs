@@ -217,6 +217,21 @@ public sealed class AccountManagementTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task Modifyacct_reads_zero_as_none_for_count_keys_and_as_unlimited_for_quota_and_bandwidth()
+    {
+        await CreateAccountAsync("bob", "bob.example.com", ("quota", "500"), ("bwlimit", "1000"));
+
+        var reply = await Api1("modifyacct", ("user", "bob"), ("MAXADDON", "0"), ("MAXPOP", "0"), ("QUOTA", "0"), ("BWLIMIT", "0"));
+
+        Assert.Equal(1, WhmHttp.Result(reply));
+        var acct = await ListedAccountAsync("bob");
+        Assert.Equal("0", (string)acct["maxaddons"]!);
+        Assert.Equal("0", (string)acct["maxpop"]!);
+        Assert.Equal("unlimited", (string)acct["disklimit"]!);
+        Assert.Equal("unlimited", State.GetAccount("bob").Limits.BwLimit);
+    }
+
+    [Fact]
     public async Task Modifyacct_renames_and_changes_the_domain_keeping_bandwidth_history()
     {
         await CreateAccountAsync("bob", "bob.example.com");

@@ -153,6 +153,18 @@ public sealed class CreateAccountTests : SimulatorTestBase
     }
 
     [Fact]
+    public async Task Zero_is_unlimited_for_the_documented_count_arguments_only()
+    {
+        await CreateAccountAsync("alice", "alice.example.com", ("maxpop", "0"), ("maxsql", "0"), ("maxaddon", "0"), ("maxpark", "0"));
+
+        var acct = await ListedAccountAsync("alice");
+        Assert.Equal("unlimited", (string)acct["maxpop"]!);
+        Assert.Equal("unlimited", (string)acct["maxsql"]!);
+        Assert.Equal("0", (string)acct["maxaddons"]!);
+        Assert.Equal("0", (string)acct["maxparked"]!);
+    }
+
+    [Fact]
     public async Task Ip_y_takes_a_free_dedicated_ip_and_the_pool_runs_out()
     {
         var free = State.FreeIps;

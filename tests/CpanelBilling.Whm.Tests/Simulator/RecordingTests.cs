@@ -1,8 +1,11 @@
+using System;
 using System.Linq;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using CpanelBilling.Testing.Simulator;
+using CpanelBilling.WhmSimulator;
 using Xunit;
 
 namespace CpanelBilling.Whm.Tests.Simulator;
@@ -67,5 +70,30 @@ public sealed class RecordingTests : SimulatorTestBase
         await Api1("gethostname");
 
         Assert.Equal("gethostname", Fixture.Server.Requests.Single().Function);
+    }
+
+    [Fact]
+    public async Task Only_the_newest_requests_are_kept_and_the_oldest_are_dropped_first()
+    {
+        var options = new SimulatorOptions { Token = "KEEP", RequestJournalCapacity = 3 };
+        options.Urls.Add("http://127.0.0.1:0");
+        await using var server = await WhmSimulatorServer.StartAsync(options);
+        using var client = new HttpClient { BaseAddress = server.BaseUri };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("whm", "root:KEEP");
+
+        foreach (var function in new[] { "version", "gethostname", "applist", "listips", "listpkgs" })
+        {
+            await WhmHttp.Api1Async(client, function);
+        }
+
+        Assert.Equal(new[] { "applist", "listips", "listpkgs" }, server.Requests.Select(r => r.Function));
+    }
+
+    [Fact]
+    public async Task The_journal_keeps_ten_thousand_by_default_and_refuses_to_keep_none()
+    {
+        Assert.Equal(10_000, new SimulatorOptions().RequestJournalCapacity);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => WhmSimulatorServer.StartAsync(new SimulatorOptions { RequestJournalCapacity = 0 }));
     }
 }

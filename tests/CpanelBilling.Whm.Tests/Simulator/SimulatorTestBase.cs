@@ -41,6 +41,14 @@ public abstract class SimulatorTestBase : IClassFixture<SimulatorFixture>, IDisp
         return reply;
     }
 
+    /// <summary>The account as listaccts shows it (an exact user search), where the limits are the cpuser strings.</summary>
+    protected async Task<JsonObject> ListedAccountAsync(string user)
+    {
+        var reply = await Api1("listaccts", ("search", user), ("searchtype", "user"), ("searchmethod", "exact"));
+        Assert.True(WhmHttp.Result(reply) == 1, WhmHttp.Reason(reply));
+        return WhmHttp.Data(reply)["acct"]!.AsArray().Single()!.AsObject();
+    }
+
     public void Dispose()
     {
         Client.Dispose();

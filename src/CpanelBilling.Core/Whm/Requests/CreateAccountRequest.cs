@@ -20,6 +20,12 @@ public sealed class CreateAccountRequest
         Domain = domain;
     }
 
+    private CountLimit? maxFtp;
+    private CountLimit? maxSql;
+    private CountLimit? maxPop;
+    private CountLimit? maxLists;
+    private CountLimit? maxSubdomains;
+
     public string Username { get; }
 
     /// <summary>The main domain. Without one, cPanel creates a temporary domain.</summary>
@@ -97,23 +103,48 @@ public sealed class CreateAccountRequest
     /// <summary>root or a reseller. Non-root callers may only name themselves.</summary>
     public string? Owner { get; set; }
 
-    public CountLimit? MaxFtp { get; set; }
+    /// <summary>maxftp: FTP accounts. Cannot be 0 (see <see cref="MaxPop"/>).</summary>
+    public CountLimit? MaxFtp
+    {
+        get => maxFtp;
+        set => maxFtp = NotZero(value, "maxftp", nameof(MaxFtp));
+    }
 
-    public CountLimit? MaxSql { get; set; }
+    /// <summary>maxsql: databases. Cannot be 0 (see <see cref="MaxPop"/>).</summary>
+    public CountLimit? MaxSql
+    {
+        get => maxSql;
+        set => maxSql = NotZero(value, "maxsql", nameof(MaxSql));
+    }
 
-    /// <summary>maxpop: e-mail accounts.</summary>
-    public CountLimit? MaxPop { get; set; }
+    /// <summary>
+    /// maxpop: e-mail accounts. createacct reads 0 as unlimited for maxftp, maxsql, maxpop, maxlst and maxsub, so a
+    /// limit of 0 is refused here rather than sent and widened; allow none through the plan or a later modifyacct.
+    /// </summary>
+    public CountLimit? MaxPop
+    {
+        get => maxPop;
+        set => maxPop = NotZero(value, "maxpop", nameof(MaxPop));
+    }
 
-    /// <summary>maxlst: mailing lists.</summary>
-    public CountLimit? MaxLists { get; set; }
+    /// <summary>maxlst: mailing lists. Cannot be 0 (see <see cref="MaxPop"/>).</summary>
+    public CountLimit? MaxLists
+    {
+        get => maxLists;
+        set => maxLists = NotZero(value, "maxlst", nameof(MaxLists));
+    }
 
-    /// <summary>maxsub: subdomains.</summary>
-    public CountLimit? MaxSubdomains { get; set; }
+    /// <summary>maxsub: subdomains. Cannot be 0 (see <see cref="MaxPop"/>).</summary>
+    public CountLimit? MaxSubdomains
+    {
+        get => maxSubdomains;
+        set => maxSubdomains = NotZero(value, "maxsub", nameof(MaxSubdomains));
+    }
 
-    /// <summary>maxpark: parked domains (aliases).</summary>
+    /// <summary>maxpark: parked domains (aliases). Here 0 means none, as createacct reads it.</summary>
     public CountLimit? MaxParked { get; set; }
 
-    /// <summary>maxaddon: addon domains.</summary>
+    /// <summary>maxaddon: addon domains. Here 0 means none, as createacct reads it.</summary>
     public CountLimit? MaxAddons { get; set; }
 
     public CountLimit? MaxEmailPerHour { get; set; }
@@ -144,6 +175,16 @@ public sealed class CreateAccountRequest
 
     /// <summary>account_enhancements: names of Account Enhancements to assign.</summary>
     public IList<string> AccountEnhancements { get; } = new List<string>();
+
+    // whm-api-facts §4.1: for these createacct arguments 0 means unlimited; sending a count of 0 would widen it.
+    // The same property on ModifyAccountRequest sends the real 0.
+    private static CountLimit? NotZero(CountLimit? value, string argument, string property) =>
+        value?.Value == 0
+            ? throw new ArgumentOutOfRangeException(
+                property,
+                $"createacct reads {argument}=0 as unlimited, so a limit of 0 cannot be sent when creating an account. "
+                + $"To allow none, create the account with a package that sets it to 0, or set {nameof(ModifyAccountRequest)}.{property} to 0 afterwards (modifyacct keeps 0 as 0).")
+            : value;
 
     internal WhmParameters ToParameters() => new WhmParameters()
         .Add("username", Username)

@@ -5,7 +5,8 @@ namespace CpanelBilling.Core.Whm;
 /// <summary>
 /// The arguments of modifyacct. A null option is not sent and stays as it is. Disk quota and bandwidth are not
 /// here: use editquota and limitbw, whose units are unambiguous (modifyacct's BWLIMIT unit is documented
-/// inconsistently). cPanel warns that a later package change overwrites per-account values.
+/// inconsistently). Count limits set to 0 allow none: modifyacct, unlike createacct, does not read 0 as unlimited.
+/// cPanel warns that a later package change overwrites per-account values.
 /// </summary>
 public sealed class ModifyAccountRequest
 {
