@@ -30,6 +30,9 @@ public static class OperationErrorIds
     public const string InvalidBandwidthRequest = "InvalidBandwidthRequest";
     public const string UnexpectedBandwidthReport = "UnexpectedBandwidthReport";
 
+    /// <summary>A row to record names an account id that is not that user's account on that server; it was not recorded.</summary>
+    public const string BandwidthRowMismatch = "BandwidthRowMismatch";
+
     // Journal.
     public const string InvalidJournalFilter = "InvalidJournalFilter";
 

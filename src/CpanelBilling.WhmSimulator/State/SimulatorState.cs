@@ -406,6 +406,18 @@ public sealed class SimulatorState
         }
     }
 
+    /// <summary>
+    /// Drops an account's usage of a month, as a reset bandwidth counter (or a re-created account) does: showbw
+    /// counts from zero again, below what billing may have recorded.
+    /// </summary>
+    public void ResetBandwidth(string user, int year, int month)
+    {
+        lock (_gate)
+        {
+            _bandwidth.Remove((user, year, month));
+        }
+    }
+
     /// <summary>Total bytes recorded for an account in a month.</summary>
     public long GetBandwidth(string user, int year, int month)
     {

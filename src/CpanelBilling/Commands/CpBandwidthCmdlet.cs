@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations.Bandwidth;
+using CpanelBilling.Types;
 
 namespace CpanelBilling.Commands;
 
@@ -60,5 +61,31 @@ public abstract class CpBandwidthCmdlet : CpServerFanOutCmdlet
         return RunOnServers(
             "Bandwidth " + resolved,
             (ops, progress, token) => record ? bandwidth.MeasureAndRecordAsync(request, progress, token) : bandwidth.MeasureAsync(request, progress, token));
+    }
+
+    /// <summary>
+    /// Writes what a measurement or recording found: an error per server that failed and per row refused (the
+    /// object it was piped as, from <paramref name="piped"/>, as target); with <paramref name="warnUnsettled"/> (a
+    /// recording), a warning per row it could not settle; then, with <paramref name="output"/>, the rows. A
+    /// measurement does not warn: its rows are what the admin asked to see, each with its Status, and Get | Save
+    /// would otherwise warn twice about one row.
+    /// </summary>
+    internal void WriteResult(BandwidthResult result, bool warnUnsettled, bool output, IReadOnlyDictionary<BandwidthRow, CpBandwidth>? piped = null)
+    {
+        WriteFailures(result.Failures);
+        foreach (BandwidthRowFailure refused in result.RowFailures)
+        {
+            WriteError(refused.Error, piped is not null && piped.TryGetValue(refused.Row, out CpBandwidth? row) ? row : CpBandwidth.From(refused.Row));
+        }
+
+        foreach (string warning in warnUnsettled ? result.Rows.Select(r => r.Warning).OfType<string>() : Enumerable.Empty<string>())
+        {
+            WriteWarning(warning);
+        }
+
+        if (output)
+        {
+            WriteObject(result.Rows.Select(CpBandwidth.From), enumerateCollection: true);
+        }
     }
 }

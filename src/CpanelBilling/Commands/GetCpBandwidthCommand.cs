@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using CpanelBilling.Types;
 
@@ -39,8 +38,7 @@ public sealed class GetCpBandwidthCommand : CpBandwidthCmdlet
     {
         if (MeasureServers(Year, Month, ThrottleLimit, record: false) is { } result)
         {
-            WriteFailures(result.Failures);
-            WriteObject(result.Rows.Select(CpBandwidth.From), enumerateCollection: true);
+            WriteResult(result, warnUnsettled: false, output: true);
         }
 
         base.EndProcessing();

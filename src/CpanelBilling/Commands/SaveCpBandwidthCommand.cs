@@ -11,7 +11,7 @@ namespace CpanelBilling.Commands;
 /// Save-CpBandwidth: records in billing what the servers counted beyond what billing holds. Records the rows
 /// Get-CpBandwidth pipes to it as they were read, or measures and records servers itself (-Server, -Month), each
 /// once however many piped objects name it. Only positive differences are recorded, once, however often or
-/// concurrently it runs.
+/// concurrently it runs. A row recording cannot settle is a warning, so a runbook hears of it without -PassThru.
 /// </summary>
 [Cmdlet(VerbsData.Save, "CpBandwidth", SupportsShouldProcess = true, DefaultParameterSetName = MeasureSet)]
 [OutputType(typeof(CpBandwidth))]
@@ -19,7 +19,8 @@ public sealed class SaveCpBandwidthCommand : CpBandwidthCmdlet
 {
     private const string MeasureSet = "Measure";
     private const string RowsSet = "InputObject";
-    private readonly List<BandwidthRow> piped = new();
+    // Each row to record, and the object it was piped as (the target of its error, should it be refused).
+    private readonly Dictionary<BandwidthRow, CpBandwidth> piped = new();
 
     [Parameter(ParameterSetName = RowsSet, Mandatory = true, ValueFromPipeline = true)]
     public CpBandwidth[] InputObject { get; set; } = System.Array.Empty<CpBandwidth>();
@@ -51,7 +52,7 @@ public sealed class SaveCpBandwidthCommand : CpBandwidthCmdlet
         {
             try
             {
-                piped.Add(row.ToRow());
+                piped.Add(row.ToRow(), row);
             }
             catch (System.ArgumentException invalid)
             {
@@ -65,9 +66,8 @@ public sealed class SaveCpBandwidthCommand : CpBandwidthCmdlet
         BandwidthResult? result = ParameterSetName == MeasureSet ? MeasureServers(Year, Month, ThrottleLimit, record: true) : RecordPiped();
         if (result is not null)
         {
-            WriteFailures(result.Failures);
             WriteVerbose($"Bandwidth of {result.Month}: {result.RecordedAccounts} account(s) recorded.");
-            WriteObject(PassThru ? result.Rows.Select(CpBandwidth.From) : Enumerable.Empty<CpBandwidth>(), enumerateCollection: true);
+            WriteResult(result, warnUnsettled: true, output: PassThru, piped);
         }
 
         base.EndProcessing();
@@ -76,8 +76,8 @@ public sealed class SaveCpBandwidthCommand : CpBandwidthCmdlet
     // Each server is confirmed on its own; the rows of those confirmed are recorded in one operation call.
     private BandwidthResult? RecordPiped()
     {
-        string months = string.Join(", ", piped.Select(r => r.Month).Distinct());
-        List<BandwidthRow> rows = piped.ToLookup(r => r.ServerName, System.StringComparer.OrdinalIgnoreCase)
+        string months = string.Join(", ", piped.Keys.Select(r => r.Month).Distinct());
+        List<BandwidthRow> rows = piped.Keys.ToLookup(r => r.ServerName, System.StringComparer.OrdinalIgnoreCase)
             .Where(server => ShouldChange($"{server.Key} ({months})", "Record the bandwidth read where it exceeds what billing holds"))
             .SelectMany(server => server).ToList();
         BandwidthResult? result = null;

@@ -249,6 +249,43 @@ public sealed class BandwidthOperationsTests : IClassFixture<OperationsWorldFixt
     }
 
     [Fact]
+    public async Task A_row_whose_account_id_is_not_its_user_on_its_server_is_refused_and_the_others_are_recorded()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        Account bob = await AccountWithUsageAsync(world, "bob", 1_000_000);
+        Account carol = await AccountWithUsageAsync(world, "carol", 2_500_000);
+        BillingServer web02 = await world.Billing.AddServerAsync("web02", new ServerSettings { HostName = "web02.example.net", TokenSecretName = "t" });
+        await world.Billing.SyncServerPackagesAsync(web02.Id, new[] { new WhmPackage(OperationsWorld.BasicPackage, new PackageSettings()) });
+        await world.Billing.MapPlanToPackageAsync(world.BasicPlan.Id, web02.Id, OperationsWorld.BasicPackage);
+        AccountOpening elsewhere = world.Opening("dave", "dave.example.net");
+        elsewhere.ServerId = web02.Id;
+        Account dave = await world.Billing.OpenAccountAsync(elsewhere);
+
+        var othersId = new BandwidthRow("web01", May, Now, "bob", carol.Id, 9_000_000);     // edited, or read from another database
+        var noSuchId = new BandwidthRow("web01", May, Now, "bob", 987_654, 9_000_000);
+        var otherServersId = new BandwidthRow("web01", May, Now, "dave", dave.Id, 9_000_000); // the insert alone refuses this one
+        var matching = new BandwidthRow("WEB01", May, Now, "CAROL", carol.Id, 2_500_000);  // names compare case-insensitively
+        BandwidthResult result = await Operations(world).RecordAsync(new[] { othersId, noSuchId, otherServersId, matching });
+
+        Assert.Equal(new[] { othersId, noSuchId, otherServersId }, result.RowFailures.Select(f => f.Row));
+        Assert.All(result.RowFailures, f =>
+        {
+            Assert.IsType<BandwidthRowMismatchException>(f.Error);
+            Assert.Equal((OperationErrorIds.BandwidthRowMismatch, FailureKind.NotFound), (f.Error.ErrorId, f.Error.Kind));
+        });
+        Assert.Contains($"account {carol.Id} on web01 is 'carol'", result.RowFailures[0].Error.Message, StringComparison.Ordinal);
+        Assert.Contains("billing has no account 987654 on web01", result.RowFailures[1].Error.Message, StringComparison.Ordinal);
+        Assert.Equal("web01/bob", result.RowFailures[0].Error.Target);
+        BandwidthRow recorded = Assert.Single(result.Rows);
+        Assert.Equal((carol.Id, BandwidthRowStatus.Recorded), (recorded.AccountId, recorded.Status));
+        Assert.Equal(1, result.RecordedAccounts);
+        Assert.Equal(2_500_000, await world.Billing.GetRecordedBandwidthForAccountAsync(carol.Id, May));
+        Assert.Empty(await world.Billing.ListBandwidthRecordsAsync(bob.Id, May));
+        Assert.Empty(await world.Billing.ListBandwidthRecordsAsync(dave.Id, May));
+        Assert.Empty(result.Failures);
+    }
+
+    [Fact]
     public async Task Rows_of_several_months_are_recorded_one_month_at_a_time()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);

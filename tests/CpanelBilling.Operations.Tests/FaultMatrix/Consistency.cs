@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
@@ -100,6 +101,60 @@ internal static class Consistency
 
         return problems;
     }
+
+    /// <summary>Each account's bandwidth records of the month, oldest first, by user name (accounts of the given users).</summary>
+    public static async Task<Dictionary<string, IReadOnlyList<BandwidthRecord>>> BandwidthRecordsAsync(OperationsWorld world, BillingMonth month, IEnumerable<string> users)
+    {
+        var records = new Dictionary<string, IReadOnlyList<BandwidthRecord>>(StringComparer.Ordinal);
+        List<Account> accounts = await world.AccountsAsync();
+        foreach (string user in users)
+        {
+            Account? account = accounts.LastOrDefault(a => a.UserName == user && a.Status != AccountStatus.Deleted);
+            records[user] = account == null ? new BandwidthRecord[0] : await world.Billing.ListBandwidthRecordsAsync(account.Id, month);
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// The bandwidth record tells what happened: each account has one row per reading that found more than billing
+    /// held (the arranged recording, then the run under test or, where that wrote nothing, the recovery), each row
+    /// the server's total then and the difference; a reading wrote all its accounts or none; and the recovery wrote
+    /// exactly for the accounts the run left without their row.
+    /// </summary>
+    public static async Task<List<string>> BandwidthRecordProblemsAsync(
+        OperationsWorld world, BillingMonth month, IReadOnlyDictionary<string, long[]> totals, Dictionary<string, IReadOnlyList<BandwidthRecord>> afterRun, int recoveryWrote)
+    {
+        var problems = new List<string>();
+        int[] runWrote = afterRun.Values.Select(r => r.Count - 1).Distinct().ToArray();
+        if (runWrote.Length != 1 || runWrote[0] is not (0 or 1))
+        {
+            problems.Add("after the run, the accounts' bandwidth rows are " + string.Join(", ", afterRun.Select(r => $"{r.Key}: {r.Value.Count}"))
+                + "; a reading is recorded in one transaction, all its accounts or none, after the one arranged row");
+        }
+
+        int leftToRecovery = afterRun.Values.Count(r => r.Count == 1);
+        if (recoveryWrote != leftToRecovery)
+        {
+            problems.Add($"the recovery recorded {recoveryWrote} account(s), but the run had left {leftToRecovery} without the row of its reading");
+        }
+
+        Dictionary<string, IReadOnlyList<BandwidthRecord>> final = await BandwidthRecordsAsync(world, month, totals.Keys);
+        foreach ((string user, long[] readings) in totals)
+        {
+            string expected = Show(readings.Select((total, n) => (total, total - (n == 0 ? 0 : readings[n - 1]))));
+            string actual = Show(final[user].Select(r => (r.ServerTotalBytes, r.DeltaBytes)));
+            if (actual != expected)
+            {
+                problems.Add($"billing's bandwidth rows for '{user}' are {actual}; the readings were {expected}");
+            }
+        }
+
+        return problems;
+    }
+
+    private static string Show(IEnumerable<(long Total, long Delta)> rows) =>
+        "[" + string.Join(", ", rows.Select(r => $"total {r.Total} +{r.Delta}")) + "]";
 
     private static void Check(List<string> problems, string what, string? billing, string? server)
     {

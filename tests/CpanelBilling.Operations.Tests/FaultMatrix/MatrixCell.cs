@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Operations;
+using CpanelBilling.Core.Operations.Bandwidth;
 using CpanelBilling.Core.Operations.Reconcile;
 using CpanelBilling.Core.Operations.Servers;
 using CpanelBilling.Core.Whm;
@@ -18,8 +19,8 @@ namespace CpanelBilling.Operations.Tests.FaultMatrix;
 /// Runs one cell of the matrix: a fresh world, the account set up by the real operations, the fault armed, the
 /// operation run, then at most one recovery (one Repair, or for bandwidth one more recording), and every check:
 /// billing matches the server, no journal entry left open, no createacct twice, no changing call repeated by the
-/// operation (reads may be retried), no bandwidth counted twice, the journal says whether the change was made, and
-/// a refused token was not tried again.
+/// operation (reads may be retried), no bandwidth counted twice, the journal (for bandwidth, its records: one row
+/// per reading, written by the run or else the recovery) says what happened, and a refused token was not tried again.
 /// </summary>
 public static class MatrixCell
 {
@@ -97,7 +98,9 @@ public static class MatrixCell
     {
         if (operation.IsBandwidth)
         {
-            await MatrixOperation.RecordAsync(world.Context);
+            Dictionary<string, IReadOnlyList<BandwidthRecord>> afterRun = await Consistency.BandwidthRecordsAsync(world, MatrixOperation.Month, MatrixOperation.BandwidthTotals.Keys);
+            BandwidthResult recovery = await MatrixOperation.RecordAsync(world.Context);
+            problems.AddRange(await Consistency.BandwidthRecordProblemsAsync(world, MatrixOperation.Month, MatrixOperation.BandwidthTotals, afterRun, recovery.RecordedAccounts));
             return 1;
         }
 

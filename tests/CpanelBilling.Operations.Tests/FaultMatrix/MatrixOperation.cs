@@ -30,6 +30,16 @@ public sealed class MatrixOperation
 
     private static readonly DateTime Now = new(2026, 2, 10, 12, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// The month totals the bandwidth cells' server counts per user: when the arranged recording reads it, then
+    /// when the run under test (and the recovery) do. Billing's record must tell exactly these readings, once each.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long[]> BandwidthTotals { get; } = new Dictionary<string, long[]>(StringComparer.Ordinal)
+    {
+        [User] = new long[] { 5_000_000, 6_500_000 },
+        ["noah"] = new long[] { 7_000_000, 9_500_000 },
+    };
+
     private readonly Func<OperationsWorld, Task> arrange;
     private readonly Func<OperationContext, OperationsWorld, Task<string>> run;
     private readonly Func<SimulatorState, bool>? inEffect;
@@ -109,12 +119,18 @@ public sealed class MatrixOperation
             {
                 await OpenedAsync(world);
                 await world.OpenedAsync("noah");
-                world.SimState.AddBandwidth(User, Month.Year, Month.Month, 5_000_000);
-                world.SimState.AddBandwidth("noah", Month.Year, Month.Month, 7_000_000);
+                foreach ((string user, long[] totals) in BandwidthTotals)
+                {
+                    world.SimState.AddBandwidth(user, Month.Year, Month.Month, totals[0]);
+                }
+
                 await RecordAsync(world.Context);
+
                 // Usage goes on after the first recording: the run under test records the difference.
-                world.SimState.AddBandwidth(User, Month.Year, Month.Month, 1_500_000);
-                world.SimState.AddBandwidth("noah", Month.Year, Month.Month, 2_500_000);
+                foreach ((string user, long[] totals) in BandwidthTotals)
+                {
+                    world.SimState.AddBandwidth(user, Month.Year, Month.Month, totals[1] - totals[0]);
+                }
             },
             async (context, _) => Reported(await RecordAsync(context)),
             inEffect: null,

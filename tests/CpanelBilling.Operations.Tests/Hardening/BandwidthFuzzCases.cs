@@ -12,7 +12,8 @@ namespace CpanelBilling.Operations.Tests.Hardening;
 
 /// <summary>
 /// Cases for bandwidth: which month a year and month mean, measuring servers billing does not have, and recording
-/// rows as a caller may pipe them back (any server, any month, accounts billing does not have).
+/// rows as a caller may pipe them back (any server, any month, accounts billing does not have, and ids that are
+/// another user's account: known1's id under another name).
 /// </summary>
 internal static class BandwidthFuzzCases
 {
@@ -110,25 +111,41 @@ internal static class BandwidthFuzzCases
             string server = g.Chance(0.4) ? t.ServerName : g.Chance(0.5) ? FuzzTargets.Unknown(g, "server") : g.Noise(15).Trim() + "x";
             BillingMonth month = g.Chance(0.1) ? default : g.Chance(0.7) ? new BillingMonth(2024, 5) : new BillingMonth(g.Between(1970, 2200), g.Between(1, 12));
 
-            // Account ids billing does not have: recording them must write nothing, whatever the bytes.
-            long? accountId = g.Chance(0.3) ? null : g.Between(1_000_000L, long.MaxValue);
+            // Account ids billing does not have, or known1's under another user name (a row read from another
+            // database, or edited): recording them must write nothing, whatever the bytes.
+            string user = g.UserName();
+            long? accountId = g.Chance(0.3) ? null
+                : g.Chance(0.3) ? t.Known.Id
+                : g.Chance(0.1) ? g.Pick(0L, -1L, long.MinValue)
+                : g.Between(1_000_000L, long.MaxValue);
+            if (accountId == t.Known.Id && string.Equals(user.Trim(), FuzzTargets.KnownUser, StringComparison.OrdinalIgnoreCase))
+            {
+                user = "x" + user;
+            }
+
             long? bytes = g.Chance(0.2) ? null : g.Pick(0L, 1L, g.Between(1L, long.MaxValue));
             DateTime read = g.Chance(0.5) ? FuzzTargets.Now : new DateTime(g.Between(DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
-            rows.Add(new BandwidthRow(server, month, read, g.UserName(), accountId, bytes));
+            rows.Add(new BandwidthRow(server, month, read, user, accountId, bytes));
         }
 
         int months = rows.Select(r => r.Month).Distinct().Count();
+        List<BandwidthRow> mismatched = rows.Where(r => OnKnownServer(r.ServerName, t) && r.AccountId is not null).ToList();
         Expectation expect = rows.Count == 0 ? Expectation.Refused(FailureKind.InvalidArgument, OperationErrorIds.InvalidBandwidthRequest)
             : months > 1 || rows[0].Month == default ? Expectation.Refused(FailureKind.InvalidArgument, OperationErrorIds.InvalidBandwidthMonth)
             : Expectation.Completes(result => result is BandwidthResult recorded
                 && recorded.RecordedAccounts == 0
-                && recorded.Failures.Count == rows.Select(r => r.ServerName).Distinct(StringComparer.OrdinalIgnoreCase).Count(s => !string.Equals(s, t.ServerName, StringComparison.OrdinalIgnoreCase))
+                && recorded.Failures.Count == rows.Select(r => r.ServerName).Distinct(StringComparer.OrdinalIgnoreCase).Count(s => !OnKnownServer(s, t))
+                && recorded.RowFailures.Select(f => f.Row).SequenceEqual(mismatched)
+                && recorded.RowFailures.All(f => f.Error is { ErrorId: OperationErrorIds.BandwidthRowMismatch, Kind: FailureKind.NotFound })
+                && !recorded.Rows.Intersect(mismatched).Any()
                     ? null
-                    : "recorded something, or did not report each unknown server");
+                    : "recorded something, did not report each unknown server, or did not refuse exactly each row whose id is not its user's on web01");
         return new FuzzCase(
             "BandwidthOperations.RecordAsync",
             string.Join("; ", rows.Select(r => FuzzText.Show(("server", r.ServerName), ("month", r.Month.ToString()), ("user", r.UserName), ("account", r.AccountId), ("bytes", r.ServerBytes)))),
             expect,
             async () => await t.Bandwidth.RecordAsync(rows));
     }
+
+    private static bool OnKnownServer(string name, FuzzTargets t) => string.Equals(name, t.ServerName, StringComparison.OrdinalIgnoreCase);
 }

@@ -92,9 +92,10 @@ public sealed class BandwidthOperations
 
     /// <summary>
     /// Records the rows of a measurement (e.g. piped back from Get-CpBandwidth): for every account whose server
-    /// total exceeds what billing holds, the difference, in one transaction per server reading. Returns the rows
-    /// judged again against billing afterwards (a server that failed keeps its rows as given). All rows must be of
-    /// one month.
+    /// total exceeds what billing holds, the difference, in one transaction per server reading. A row whose account
+    /// id is not that user's account on that server here (read from another billing database, or edited) is refused
+    /// (<see cref="BandwidthResult.RowFailures"/>) and the others go on. Returns the rows judged again against billing
+    /// afterwards (a server that failed keeps its rows as given). All rows must be of one month.
     /// </summary>
     public async Task<BandwidthResult> RecordAsync(IEnumerable<BandwidthRow> rows, CancellationToken cancellationToken = default)
     {
@@ -117,7 +118,8 @@ public sealed class BandwidthOperations
         var (recorded, failures) = await ServerFanOut.RunAsync(
             context.Billing, byServer.Select(g => g.Key), 1, (server, token) => RecordServerAsync(server, months[0], byServer[server.Name].ToList(), token), null, cancellationToken).ConfigureAwait(false);
         IEnumerable<BandwidthRow> unrecorded = failures.SelectMany(f => byServer[f.ServerName]);
-        return new BandwidthResult(months[0], Sorted(recorded.SelectMany(r => r.Rows).Concat(unrecorded)), failures, recorded.Sum(r => r.Written));
+        return new BandwidthResult(
+            months[0], Sorted(recorded.SelectMany(r => r.Rows).Concat(unrecorded)), failures, recorded.Sum(r => r.Written), recorded.SelectMany(r => r.Refused).ToList());
     }
 
     /// <summary>Measures, then records what the measurement found.</summary>
@@ -130,7 +132,7 @@ public sealed class BandwidthOperations
         }
 
         BandwidthResult recorded = await RecordAsync(measured.Rows, cancellationToken).ConfigureAwait(false);
-        return new BandwidthResult(measured.Month, recorded.Rows, measured.Failures.Concat(recorded.Failures).ToList(), recorded.RecordedAccounts);
+        return new BandwidthResult(measured.Month, recorded.Rows, measured.Failures.Concat(recorded.Failures).ToList(), recorded.RecordedAccounts, recorded.RowFailures);
     }
 
     private async Task<IReadOnlyList<BandwidthRow>> MeasureServerAsync(BillingServer server, BillingMonth month, CancellationToken cancellationToken)
@@ -149,7 +151,7 @@ public sealed class BandwidthOperations
         }
 
         IReadOnlyDictionary<long, long> recorded = await context.Billing.GetRecordedBandwidthAsync(server.Id, month, cancellationToken).ConfigureAwait(false);
-        (Dictionary<string, Account> live, Dictionary<string, Account> deleted) = await AccountsByUserAsync(server, cancellationToken).ConfigureAwait(false);
+        (Dictionary<string, Account> live, Dictionary<string, Account> deleted) = ByUser(await AccountsOfAsync(server, cancellationToken).ConfigureAwait(false));
 
         var rows = new List<BandwidthRow>();
         var listed = new HashSet<long>();
@@ -175,9 +177,11 @@ public sealed class BandwidthOperations
         return rows;
     }
 
-    private async Task<(int Written, IReadOnlyList<BandwidthRow> Rows)> RecordServerAsync(
-        BillingServer server, BillingMonth month, IReadOnlyList<BandwidthRow> rows, CancellationToken cancellationToken)
+    private async Task<(int Written, IReadOnlyList<BandwidthRow> Rows, IReadOnlyList<BandwidthRowFailure> Refused)> RecordServerAsync(
+        BillingServer server, BillingMonth month, IReadOnlyList<BandwidthRow> given, CancellationToken cancellationToken)
     {
+        Dictionary<long, Account> accounts = (await AccountsOfAsync(server, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Id);
+        (List<BandwidthRow> rows, List<BandwidthRowFailure> refused) = RefuseMismatchedIds(given, accounts);
         IReadOnlyDictionary<long, long> before = await context.Billing.GetRecordedBandwidthAsync(server.Id, month, cancellationToken).ConfigureAwait(false);
         int written = 0;
         foreach (IGrouping<DateTime, BandwidthRow> reading in rows.GroupBy(r => r.ReadUtc))
@@ -197,17 +201,55 @@ public sealed class BandwidthOperations
         IReadOnlyDictionary<long, long> after = written == 0
             ? before
             : await context.Billing.GetRecordedBandwidthAsync(server.Id, month, cancellationToken).ConfigureAwait(false);
-        return (written, rows.Select(r => r.WithRecorded(RecordedOf(after, r.AccountId), RecordedOf(before, r.AccountId))).ToList());
+        return (written, rows.Select(r => r.WithRecorded(RecordedOf(after, r.AccountId), RecordedOf(before, r.AccountId))).ToList(), refused);
     }
 
-    private async Task<(Dictionary<string, Account> Live, Dictionary<string, Account> Deleted)> AccountsByUserAsync(BillingServer server, CancellationToken cancellationToken)
+    /// <summary>
+    /// Splits off the rows whose account id is not their user's (compared case-insensitively) among the server's
+    /// accounts: the insert checks only that an id is an account of the server, so a row read from another billing
+    /// database, or edited, would otherwise add its bytes to a stranger's account. Rows without an id are kept;
+    /// they are never recorded.
+    /// </summary>
+    private static (List<BandwidthRow> Kept, List<BandwidthRowFailure> Refused) RefuseMismatchedIds(IEnumerable<BandwidthRow> rows, IReadOnlyDictionary<long, Account> serverAccounts)
     {
-        var live = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
-        var deleted = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        var kept = new List<BandwidthRow>();
+        var refused = new List<BandwidthRowFailure>();
+        foreach (BandwidthRow row in rows)
+        {
+            Account? account = row.AccountId is { } id && serverAccounts.TryGetValue(id, out Account? found) ? found : null;
+            if (row.AccountId is { } claimed && !string.Equals(account?.UserName, row.UserName, StringComparison.OrdinalIgnoreCase))
+            {
+                refused.Add(new BandwidthRowFailure(row, new BandwidthRowMismatchException(row, claimed, account)));
+            }
+            else
+            {
+                kept.Add(row);
+            }
+        }
+
+        return (kept, refused);
+    }
+
+    /// <summary>Every account billing has on the server, deleted ones included, in id order.</summary>
+    private async Task<List<Account>> AccountsOfAsync(BillingServer server, CancellationToken cancellationToken)
+    {
+        var accounts = new List<Account>();
         var query = new Billing.AccountQuery { ServerId = server.Id, IncludeDeleted = true };
         await foreach (Account account in context.Billing.ListAccountsAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            // Accounts come in id order, so a later deleted account of the same name (the newest) wins.
+            accounts.Add(account);
+        }
+
+        return accounts;
+    }
+
+    private static (Dictionary<string, Account> Live, Dictionary<string, Account> Deleted) ByUser(IEnumerable<Account> accountsInIdOrder)
+    {
+        var live = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        var deleted = new Dictionary<string, Account>(StringComparer.OrdinalIgnoreCase);
+        foreach (Account account in accountsInIdOrder)
+        {
+            // A later deleted account of the same name (the newest) wins.
             (account.Status == AccountStatus.Deleted ? deleted : live)[account.UserName] = account;
         }
 

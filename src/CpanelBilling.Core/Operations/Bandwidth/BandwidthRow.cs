@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using CpanelBilling.Core.Billing;
 
 namespace CpanelBilling.Core.Operations.Bandwidth;
@@ -85,7 +86,27 @@ public sealed class BandwidthRow
 
     public BandwidthRowStatus Status { get; private set; }
 
-    public override string ToString() => $"{ServerName}/{UserName} {Month}: {Status}";
+    /// <summary>
+    /// What an admin must look into when recording cannot settle the row (the server counts less than billing
+    /// holds, or only one of them knows the account): the row, both values, and that nothing was recorded. Null for
+    /// every other status.
+    /// </summary>
+    public string? Warning => Status switch
+    {
+        BandwidthRowStatus.ServerBelowRecorded =>
+            $"{Named}: the server counts {Bytes(ServerBytes)}, less than the {Bytes(RecordedBytes)} billing holds (its counter was reset, or the account re-created); nothing was recorded and billing keeps {Bytes(RecordedBytes)}.",
+        BandwidthRowStatus.UnknownToBilling =>
+            $"{Named}: the server counts {Bytes(ServerBytes)} for an account billing does not have on it; nothing was recorded. Compare-CpAccount shows the account.",
+        BandwidthRowStatus.MissingOnServer =>
+            $"{Named}: billing holds {Bytes(RecordedBytes)} for an account the server did not list; nothing was recorded. Compare-CpAccount shows the account.",
+        _ => null,
+    };
+
+    public override string ToString() => $"{Named}: {Status}";
+
+    private string Named => $"{ServerName}/{UserName} {Month}";
+
+    private static string Bytes(long? bytes) => (bytes ?? 0).ToString(CultureInfo.InvariantCulture) + " bytes";
 
     internal static BandwidthRow Measured(
         string serverName, BillingMonth month, DateTime readUtc, string userName, Account? account, string? serverDomain, bool deletedOnServer, long? serverBytes, long recordedBytes)
