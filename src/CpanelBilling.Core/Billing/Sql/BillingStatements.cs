@@ -17,7 +17,7 @@ internal abstract class BillingStatements
     internal static readonly string[] PackageValueColumns =
     {
         "quota_mb", "bwlimit_mb", "max_pop", "max_sql", "max_ftp", "max_lst", "max_sub", "max_park", "max_addon",
-        "max_email_per_hour", "max_defer_fail_percentage", "max_emailacct_quota_mb", "dedicated_ip", "cgi", "has_shell",
+        "max_email_per_hour", "max_defer_fail_percentage", "max_emailacct_quota_mb", "max_passenger_apps", "max_team_users", "dedicated_ip", "cgi", "has_shell",
         "digest_auth", "feature_list", "cp_mod", "lang", "other_attributes", "last_seen_utc", "removed_utc",
     };
 
@@ -29,7 +29,8 @@ internal abstract class BillingStatements
 
     private const string PackageColumns =
         "id, server_id, name, quota_mb, bwlimit_mb, max_pop, max_sql, max_ftp, max_lst, max_sub, max_park, max_addon, " +
-        "max_email_per_hour, max_defer_fail_percentage, max_emailacct_quota_mb, dedicated_ip, cgi, has_shell, digest_auth, " +
+        "max_email_per_hour, max_defer_fail_percentage, max_emailacct_quota_mb, max_passenger_apps, max_team_users, dedicated_ip, cgi, " +
+        "has_shell, digest_auth, " +
         "feature_list, cp_mod, lang, other_attributes, first_seen_utc, last_seen_utc, removed_utc";
 
     private const string JournalColumns =

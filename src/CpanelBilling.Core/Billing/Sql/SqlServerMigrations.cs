@@ -209,5 +209,31 @@ internal static class SqlServerMigrations
             "CREATE INDEX ix_accounts_user_name ON accounts (user_name);",
             "CREATE INDEX ix_operation_journal_server_user ON operation_journal (server_id, user_name);",
         }),
+        // Two listpkgs limits had no column and lived only in other_attributes, where no query can reach them. The
+        // values version 3 stored there move over when they are what the module writes for a readable value (a
+        // count, or 'unlimited' for passenger apps); anything else stays an unread value in other_attributes. The
+        // moved keys may stay in other_attributes too: the column wins on reading, and the next sync drops them.
+        new Migration(4, "Package limits: passenger apps and team users get columns of their own", new[]
+        {
+            """
+            ALTER TABLE server_packages ADD
+                max_passenger_apps BIGINT NULL CONSTRAINT ck_server_packages_max_passenger_apps CHECK (max_passenger_apps >= -1),
+                max_team_users INT NULL CONSTRAINT ck_server_packages_max_team_users CHECK (max_team_users >= 0);
+            """,
+            """
+            UPDATE server_packages SET
+                max_passenger_apps = CASE
+                    WHEN j.passenger_apps = N'unlimited' THEN -1
+                    WHEN j.passenger_apps <> N'' AND j.passenger_apps NOT LIKE N'%[^0-9]%' THEN TRY_CAST(j.passenger_apps AS INT)
+                END,
+                max_team_users = CASE
+                    WHEN j.team_users <> N'' AND j.team_users NOT LIKE N'%[^0-9]%' THEN TRY_CAST(j.team_users AS INT)
+                END
+            FROM server_packages
+            CROSS APPLY (SELECT JSON_VALUE(server_packages.other_attributes, N'$.MAXPASSENGERAPPS') AS passenger_apps,
+                JSON_VALUE(server_packages.other_attributes, N'$.MAX_TEAM_USERS') AS team_users) AS j
+            WHERE ISJSON(server_packages.other_attributes) = 1;
+            """,
+        }),
     };
 }
