@@ -202,6 +202,28 @@ public abstract partial class BillingRepositoryContract
     }
 
     [BillingFact]
+    public async Task Package_names_are_exact_as_the_server_files_them()
+    {
+        BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+
+        SyncResult synced = await Repository.SyncServerPackagesAsync(server.Id, new[]
+        {
+            new WhmPackage("gold", new PackageSettings { MaxSql = CountLimit.Of(1) }),
+            new WhmPackage("Gold", new PackageSettings { MaxSql = CountLimit.Of(2) }),
+        });
+        BillingPlan plan = await Repository.AddPlanAsync("Gold plan", includesDedicatedIp: false);
+        await Repository.MapPlanToPackageAsync(plan.Id, server.Id, "Gold");
+
+        Assert.Equal(new[] { "Gold", "gold" }, synced.Added);
+        Assert.Equal(new[] { "Gold", "gold" }, (await Repository.ListServerPackagesAsync(server.Id)).Select(p => p.Name));
+        Assert.Equal(CountLimit.Of(1), (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings.MaxSql);
+        Assert.Equal(CountLimit.Of(2), (await Repository.FindServerPackageAsync(server.Id, "Gold"))!.Settings.MaxSql);
+        Assert.Null(await Repository.FindServerPackageAsync(server.Id, "GOLD"));
+        Assert.Equal(plan.Id, (await Repository.FindPlanForPackageAsync(server.Id, "Gold"))!.Id);
+        Assert.Null(await Repository.FindPlanForPackageAsync(server.Id, "gold"));
+    }
+
+    [BillingFact]
     public async Task A_package_with_a_negative_team_user_count_is_refused_and_nothing_is_stored()
     {
         BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });

@@ -80,6 +80,26 @@ public sealed class SqlServerDialectTests
         Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("v4:2", "max_team_users = CASE", "max_team_user = CASE", "column 'max_team_user'")]
+    [InlineData("v4:2", "JSON_VALUE(server_packages.other_attributes, N'$.MAX_TEAM_USERS')", "JSON_VALUE(server_packages.other_attribute, N'$.MAX_TEAM_USERS')", "has no column 'other_attribute'")]
+    [InlineData("v5:1", "GROUP BY server_id, address COLLATE", "GROUP BY server_id, adress COLLATE", "column 'adress'")]
+    [InlineData("v5:2", "ALTER COLUMN name NVARCHAR(100)", "ALTER COLUMN nam NVARCHAR(100)", "ALTER COLUMN names column 'nam'")]
+    [InlineData("v5:6", "DROP INDEX ix_accounts_user_name ON accounts", "DROP INDEX ix_accounts_username ON accounts", "drops index 'ix_accounts_username'")]
+    [InlineData("v5:6", "DROP INDEX ux_accounts_server_user ON accounts", "DROP INDEX ux_accounts_server_user ON account", "drops index 'ux_accounts_server_user', which no migration gives table 'account'")]
+    [InlineData("v5:9", "DROP CONSTRAINT uq_server_packages_server_name", "DROP CONSTRAINT uq_server_package_server_name", "drops constraint 'uq_server_package_server_name'")]
+    [InlineData("v5:8", "UNIQUE (server_id, address)", "UNIQUE (server_id, addres)", "column 'addres'")]
+    public void A_misspelled_name_in_a_migration_is_caught(string statement, string correct, string misspelled, string expectedProblem)
+    {
+        string original = MigrationTexts().Single(m => m.Key == statement).Value;
+        Assert.Contains(correct, original);
+        Assert.Empty(Check(ParseClean(original), Array.Empty<string>()));
+
+        IReadOnlyList<string> problems = Check(ParseClean(original.Replace(correct, misspelled)), Array.Empty<string>());
+
+        Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_dialect_binds_what_its_own_statements_read_and_sends_only_checked_statements()
     {

@@ -11,7 +11,9 @@ namespace CpanelBilling.Billing.Tests.TSql;
 /// parameters, MERGE target aliases and the inserted/deleted pseudo tables. An unqualified column must belong to
 /// one of the statement's tables (or be one of its select aliases); a qualified one to the table its qualifier
 /// names; an INSERT column to the target table. A variable must be declared by the statement itself or be one of
-/// the parameters the repository binds to it (names compared exactly, as a case-sensitive server would).
+/// the parameters the repository binds to it (names compared exactly, as a case-sensitive server would). A column
+/// an ALTER COLUMN changes must exist, and an index or constraint a migration drops must be one the migrations give
+/// that table.
 /// </summary>
 internal static class TSqlReferenceChecker
 {
@@ -40,6 +42,8 @@ internal static class TSqlReferenceChecker
         }
 
         public List<string> Problems { get; } = new();
+
+        public TSqlSchema Schema => _schema;
 
         /// <summary>Column sets by every name a statement may qualify a column with (table name, alias, pseudo table).</summary>
         public Dictionary<string, HashSet<string>> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -257,6 +261,26 @@ internal static class TSqlReferenceChecker
             }
         }
 
+        public override void Visit(AlterTableAlterColumnStatement node)
+        {
+            string table = node.SchemaObjectName.BaseIdentifier.Value;
+            string column = node.ColumnIdentifier.Value;
+            if (_scope.Schema.Tables.TryGetValue(table, out HashSet<string>? columns) && !columns.Contains(column))
+            {
+                _scope.Problems.Add($"ALTER COLUMN names column '{column}' that table '{table}' does not have");
+            }
+        }
+
+        public override void Visit(DropIndexClause node) => RequireIndexOrConstraint(node.Object.BaseIdentifier.Value, node.Index.Value, "index");
+
+        public override void Visit(AlterTableDropTableElementStatement node)
+        {
+            foreach (AlterTableDropTableElement element in node.AlterTableDropTableElements.Where(e => e.TableElementType != TableElementType.Column))
+            {
+                RequireIndexOrConstraint(node.SchemaObjectName.BaseIdentifier.Value, element.Name.Value, "constraint");
+            }
+        }
+
         public override void Visit(InsertSpecification node)
         {
             HashSet<string>? target = _scope.TargetColumns(node);
@@ -272,6 +296,13 @@ internal static class TSqlReferenceChecker
                 {
                     _scope.Problems.Add($"INSERT names column '{name}' that its target table does not have");
                 }
+            }
+        }
+        private void RequireIndexOrConstraint(string table, string name, string what)
+        {
+            if (!_scope.Schema.HasIndexOrConstraint(table, name))
+            {
+                _scope.Problems.Add($"drops {what} '{name}', which no migration gives table '{table}'");
             }
         }
     }

@@ -235,5 +235,69 @@ internal static class SqlServerMigrations
             WHERE ISJSON(server_packages.other_attributes) = 1;
             """,
         }),
+        // Until version 5 every name column took the database's default collation, so whether "Web1" finds "web1"
+        // depended on how the database was created. Now each says how it compares, as SQLite's schema always has:
+        // names billing looks up (servers, plans, customer logins, domains, user names, IP addresses, the journal's
+        // user) without regard to case; cPanel package names, which are file names on the server, exactly.
+        // SQL Server changes no collation of a column an index or constraint uses, so those are dropped and made
+        // again under the same names; statistics SQL Server made on its own go with the change. Statistics a DBA
+        // made on one of these columns stop the upgrade (error 5074 names them): drop them and open again. It all
+        // runs in the migration's one transaction, so a failed upgrade leaves version 4 as it was.
+        new Migration(5, "Name collations: names compare without case, package names exactly, whatever the database default", new[]
+        {
+            // Case-sensitive databases may hold names that differ only in case; say so instead of failing on an index.
+            """
+            IF EXISTS (SELECT 1 FROM servers GROUP BY name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM plans GROUP BY name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM customers GROUP BY login COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM domains GROUP BY name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM accounts WHERE status <> 4 GROUP BY server_id, user_name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM server_ips GROUP BY server_id, address COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                THROW 50001, N'Billing holds names that differ only in case (servers, plans, customer logins, domains, live user names of a server or addresses of a server), which schema version 5 compares without case. Rename one of each pair, then open the database again.', 1;
+            """,
+            """
+            ALTER TABLE servers DROP CONSTRAINT uq_servers_name;
+            ALTER TABLE servers ALTER COLUMN name NVARCHAR(100) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE servers ADD CONSTRAINT uq_servers_name UNIQUE (name);
+            """,
+            """
+            ALTER TABLE plans DROP CONSTRAINT uq_plans_name;
+            ALTER TABLE plans ALTER COLUMN name NVARCHAR(100) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE plans ADD CONSTRAINT uq_plans_name UNIQUE (name);
+            """,
+            """
+            ALTER TABLE customers DROP CONSTRAINT uq_customers_login;
+            ALTER TABLE customers ALTER COLUMN login NVARCHAR(100) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE customers ADD CONSTRAINT uq_customers_login UNIQUE (login);
+            """,
+            """
+            ALTER TABLE domains DROP CONSTRAINT uq_domains_name;
+            ALTER TABLE domains ALTER COLUMN name NVARCHAR(254) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE domains ADD CONSTRAINT uq_domains_name UNIQUE (name);
+            """,
+            """
+            DROP INDEX ux_accounts_server_user ON accounts;
+            DROP INDEX ix_accounts_user_name ON accounts;
+            ALTER TABLE accounts ALTER COLUMN user_name NVARCHAR(16) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            CREATE UNIQUE INDEX ux_accounts_server_user ON accounts (server_id, user_name) WHERE status <> 4;
+            CREATE INDEX ix_accounts_user_name ON accounts (user_name);
+            """,
+            """
+            DROP INDEX ix_operation_journal_server_user ON operation_journal;
+            ALTER TABLE operation_journal ALTER COLUMN user_name NVARCHAR(64) COLLATE Latin1_General_100_CI_AS NULL;
+            CREATE INDEX ix_operation_journal_server_user ON operation_journal (server_id, user_name);
+            """,
+            """
+            ALTER TABLE server_ips DROP CONSTRAINT uq_server_ips_server_address;
+            ALTER TABLE server_ips ALTER COLUMN address NVARCHAR(45) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE server_ips ADD CONSTRAINT uq_server_ips_server_address UNIQUE (server_id, address);
+            """,
+            """
+            ALTER TABLE server_packages DROP CONSTRAINT uq_server_packages_server_name;
+            ALTER TABLE server_packages ALTER COLUMN name NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL;
+            ALTER TABLE server_packages ADD CONSTRAINT uq_server_packages_server_name UNIQUE (server_id, name);
+            """,
+            "ALTER TABLE plan_packages ALTER COLUMN package_name NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL;",
+        }),
     };
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace CpanelBilling.Core.Billing.Sql;
@@ -218,5 +219,9 @@ internal static class SqliteMigrations
             WHERE j.id = server_packages.id
             """,
         }),
+        // SQLite's schema has said how names compare since version 1 (COLLATE NOCASE; package names in the default,
+        // exact BINARY); the journal's user is compared with NOCASE by its query and index. Nothing to change here:
+        // the version exists so both backends count their schema alike.
+        new Migration(5, "Name collations: names compare without case, package names exactly, whatever the database default", Array.Empty<string>()),
     };
 }
