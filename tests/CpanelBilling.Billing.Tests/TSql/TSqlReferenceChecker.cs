@@ -298,6 +298,7 @@ internal static class TSqlReferenceChecker
                 }
             }
         }
+
         private void RequireIndexOrConstraint(string table, string name, string what)
         {
             if (!_scope.Schema.HasIndexOrConstraint(table, name))
