@@ -8,6 +8,7 @@ using CpanelBilling.Core.Billing;
 using CpanelBilling.Core.Billing.Sql;
 using CpanelBilling.Testing.Billing;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Xunit;
 
 namespace CpanelBilling.Billing.Tests;
@@ -58,10 +59,7 @@ public sealed class SqliteDialectTests : IAsyncLifetime
     [Fact]
     public void Both_dialects_define_the_same_tables_and_columns_in_the_same_versions()
     {
-        TSqlSchema sqlServer = TSqlSchema.FromStatements(
-            SqlServerMigrations.All.SelectMany(m => m.Statements)
-                .Append(SqlServerStatements.Instance.CreateSchemaVersionTable)
-                .Select(s => TSqlText.Parse(s, out _)));
+        TSqlSchema sqlServer = SqlServerSchema();
 
         Dictionary<string, string[]> sqlite = SqliteTablesAndColumns();
 
@@ -77,6 +75,40 @@ public sealed class SqliteDialectTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Names_compare_alike_on_both_backends_whatever_the_SQL_Server_database_default()
+    {
+        TSqlSchema sqlServer = SqlServerSchema();
+        var sqliteWithoutCase = new List<string>();
+        using (SqliteConnection connection = Open())
+        {
+            foreach (KeyValuePair<string, string[]> table in SqliteTablesAndColumns())
+            {
+                foreach (string column in table.Value)
+                {
+                    Assert.Equal(0, raw.sqlite3_table_column_metadata(connection.Handle, "main", table.Key, column, out _, out string collation, out _, out _, out _));
+                    if (collation == "NOCASE")
+                    {
+                        sqliteWithoutCase.Add(table.Key + "." + column);
+                    }
+                }
+            }
+        }
+
+        Assert.Subset(
+            sqliteWithoutCase.ToHashSet(),
+            new HashSet<string> { "servers.name", "plans.name", "customers.login", "domains.name", "accounts.user_name", "server_ips.address" });
+
+        // The journal's user compares without case by its query and index on SQLite (DialectFragments.CaseInsensitive).
+        Assert.Equal(
+            sqliteWithoutCase.Append("operation_journal.user_name").OrderBy(c => c, StringComparer.Ordinal),
+            ColumnsCollated(sqlServer, "Latin1_General_100_CI_AS"));
+
+        // cPanel package names are file names on the server: exact, like SQLite's default BINARY.
+        Assert.Equal(new[] { "plan_packages.package_name", "server_packages.name" }, ColumnsCollated(sqlServer, "Latin1_General_100_BIN2"));
+        Assert.Equal(sqliteWithoutCase.Count + 3, sqlServer.Collations.Count);
+    }
+
+    [Fact]
     public async Task Connections_enforce_foreign_keys_wait_when_busy_and_the_file_uses_WAL()
     {
         SqlDialect dialect = BillingDatabase.CreateDialect(_database.Target, TimeSpan.FromSeconds(7));
@@ -86,6 +118,15 @@ public sealed class SqliteDialectTests : IAsyncLifetime
         Assert.Equal(7000, await session.Sql("PRAGMA busy_timeout").ScalarInt64Async(CancellationToken.None));
         Assert.Equal("wal", await session.Sql("PRAGMA journal_mode").ScalarStringAsync(CancellationToken.None));
     }
+
+    private static TSqlSchema SqlServerSchema() =>
+        TSqlSchema.FromStatements(
+            SqlServerMigrations.All.SelectMany(m => m.Statements)
+                .Append(SqlServerStatements.Instance.CreateSchemaVersionTable)
+                .Select(s => TSqlText.Parse(s, out _)));
+
+    private static IEnumerable<string> ColumnsCollated(TSqlSchema schema, string collation) =>
+        schema.Collations.Where(c => c.Value == collation).Select(c => c.Key).OrderBy(c => c, StringComparer.Ordinal);
 
     private SqliteConnection Open()
     {

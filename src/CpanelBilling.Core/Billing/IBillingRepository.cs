@@ -73,7 +73,12 @@ public interface IBillingRepository
 
     Task<IReadOnlyList<BillingPlan>> ListPlansAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the cPanel package that carries the plan on the server (replacing an earlier one).</summary>
+    /// <summary>
+    /// Sets the cPanel package that carries the plan on the server (replacing an earlier one). Replacing it with
+    /// another package is refused (<see cref="BillingConflictException"/>, <see cref="BillingErrorIds.PlanHasLiveAccountsOnServer"/>)
+    /// while accounts of the plan that are not deleted are on the server: their package in billing would change
+    /// without the server's.
+    /// </summary>
     Task<BillingPlan> MapPlanToPackageAsync(long planId, long serverId, string packageName, CancellationToken cancellationToken = default);
 
     /// <summary>The plan mapped to that package on that server (lowest id if several), or null.</summary>

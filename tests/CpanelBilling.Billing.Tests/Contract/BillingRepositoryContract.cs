@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing;
+using CpanelBilling.Core.Billing.Sql;
 using CpanelBilling.Testing.Billing;
 using Xunit;
 
@@ -57,6 +59,21 @@ public abstract partial class BillingRepositoryContract : IAsyncLifetime
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// The package's MAXPASSENGERAPPS and MAX_TEAM_USERS as their columns hold them, read with a query of its own as a
+    /// report would (null when the column is NULL; the package must exist).
+    /// </summary>
+    protected static async Task<(long? PassengerApps, long? TeamUsers)> StoredPackageLimitsAsync(string target, long serverId, string packageName)
+    {
+        SqlDialect dialect = BillingDatabase.CreateDialect(target, TimeSpan.FromSeconds(20));
+        using BillingSession session = await dialect.OpenSessionAsync(writeTransaction: false, CancellationToken.None);
+        Tuple<long?, long?> limits = await session.Sql("SELECT max_passenger_apps, max_team_users FROM server_packages WHERE server_id = @server_id AND name = @name")
+            .With("@server_id", serverId).With("@name", packageName)
+            .SingleOrDefaultAsync(r => Tuple.Create(r.Int64OrNull("max_passenger_apps"), r.Int64OrNull("max_team_users")), CancellationToken.None)
+            ?? throw new InvalidOperationException($"No package '{packageName}' on server {serverId}.");
+        return (limits.Item1, limits.Item2);
     }
 
     /// <summary>Starts both actions at the same moment on pool threads and waits for both, failures included.</summary>

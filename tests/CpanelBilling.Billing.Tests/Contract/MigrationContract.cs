@@ -40,6 +40,56 @@ public abstract partial class BillingRepositoryContract
     }
 
     [BillingFact]
+    public async Task Upgrading_moves_the_passenger_app_and_team_user_limits_a_version_3_database_kept_as_text_into_their_columns()
+    {
+        await using ITestBillingDatabase old = await CreateDatabaseAsync();
+        SqlDialect dialect = BillingDatabase.CreateDialect(old.Target, TimeSpan.FromSeconds(20));
+        await SchemaMigrator.MigrateAsync(dialect, Start, targetVersion: 3, CancellationToken.None);
+        long serverId;
+        using (BillingSession session = await dialect.OpenSessionAsync(writeTransaction: true, CancellationToken.None))
+        {
+            await session.Sql(
+                    "INSERT INTO servers (name, host_name, port, whm_user, token_secret, enabled, created_utc, changed_utc) " +
+                    "VALUES ('old1', 'old1.example.net', 2087, 'root', 'old1-token', 1, @now, @now)")
+                .With("@now", Start).ExecuteAsync(CancellationToken.None);
+            serverId = (await session.Sql("SELECT id FROM servers WHERE name = 'old1'").ScalarInt64Async(CancellationToken.None))!.Value;
+
+            // other_attributes as version 3 wrote it: readable values as the module writes them, unreadable ones as the server sent them.
+            foreach ((string name, string? attributes) in new[]
+            {
+                ("gold", """{"FRONTPAGE":"n","MAXPASSENGERAPPS":"4","MAX_TEAM_USERS":"7","_PACKAGE_EXTENSIONS":""}"""),
+                ("roomy", """{"MAXPASSENGERAPPS":"unlimited","MAX_TEAM_USERS":"0"}"""),
+                ("odd", """{"MAXPASSENGERAPPS":"lots","MAX_TEAM_USERS":"99999999999"}"""),
+                ("bare", null),
+            })
+            {
+                await session.Sql(
+                        "INSERT INTO server_packages (server_id, name, dedicated_ip, other_attributes, first_seen_utc, last_seen_utc) " +
+                        "VALUES (@server_id, @name, 0, @other_attributes, @now, @now)")
+                    .With("@server_id", serverId).With("@name", name).With("@other_attributes", attributes).With("@now", Start)
+                    .ExecuteAsync(CancellationToken.None);
+            }
+
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        IBillingRepository upgraded = await old.OpenRepositoryAsync(new BillingRepositoryOptions { UtcNow = Clock.Now });
+
+        Assert.Equal((4L, 7L), await StoredPackageLimitsAsync(old.Target, serverId, "gold"));
+        Assert.Equal((-1L, 0L), await StoredPackageLimitsAsync(old.Target, serverId, "roomy"));
+        Assert.Equal((null, null), await StoredPackageLimitsAsync(old.Target, serverId, "odd"));
+        Assert.Equal((null, null), await StoredPackageLimitsAsync(old.Target, serverId, "bare"));
+        PackageSettings gold = (await upgraded.FindServerPackageAsync(serverId, "gold"))!.Settings;
+        Assert.Equal(CountLimit.Of(4), gold.MaxPassengerApps);
+        Assert.Equal(7, gold.MaxTeamUsers);
+        Assert.False(gold.FrontPage);
+        PackageSettings odd = (await upgraded.FindServerPackageAsync(serverId, "odd"))!.Settings;
+        Assert.Null(odd.MaxPassengerApps);
+        Assert.Equal("lots", odd.OtherSettings["MAXPASSENGERAPPS"]);
+        Assert.Equal("99999999999", odd.OtherSettings["MAX_TEAM_USERS"]);
+    }
+
+    [BillingFact]
     public async Task Opening_again_leaves_a_current_database_alone()
     {
         IBillingRepository again = await OpenSecondRepositoryAsync();

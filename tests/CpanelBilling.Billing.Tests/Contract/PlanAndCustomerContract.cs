@@ -31,6 +31,39 @@ public abstract partial class BillingRepositoryContract
     }
 
     [BillingFact]
+    public async Task A_plan_is_not_mapped_to_another_package_on_a_server_where_it_has_live_accounts()
+    {
+        BillingScenario s = await ScenarioAsync();
+        Account alice = await s.OpenAccountAsync("alice");
+        alice = await Repository.SetAccountStatusAsync(alice.Id, alice.RowVersion, AccountStatus.Suspended, "unpaid");
+        Account bob = await s.OpenAccountAsync("bob");
+
+        var refused = await Assert.ThrowsAsync<BillingConflictException>(() => Repository.MapPlanToPackageAsync(s.Plan.Id, s.Server.Id, "pro"));
+
+        Assert.Equal(BillingErrorIds.PlanHasLiveAccountsOnServer, refused.ErrorId);
+        Assert.Equal(FailureKind.Conflict, refused.Kind);
+        Assert.Equal(s.Plan.Name, refused.Target);
+        Assert.Contains("2 account(s)", refused.Message, System.StringComparison.Ordinal);
+        Assert.Contains("Set-CpAccountPackage", refused.Message, System.StringComparison.Ordinal);
+        Assert.Equal("basic", (await Repository.GetAccountAsync(alice.Id)).PackageName);
+        Assert.Equal(new[] { s.Server.Name + ":basic" }, (await Repository.GetPlanAsync(s.Plan.Id)).Packages.Select(p => p.ToString()));
+
+        // The same package again moves nobody; a server where the plan has no accounts may take any package.
+        await Repository.MapPlanToPackageAsync(s.Plan.Id, s.Server.Id, "basic");
+        BillingServer other = await Repository.AddServerAsync("other-" + s.Suffix, new ServerSettings { HostName = "other.example.net", TokenSecretName = "t" });
+        await Repository.MapPlanToPackageAsync(s.Plan.Id, other.Id, "basic");
+        await Repository.MapPlanToPackageAsync(s.Plan.Id, other.Id, "host_basic");
+
+        // Once the accounts are moved to another plan or deleted, the plan may move to another package.
+        await Repository.ChangeAccountPlanAsync(bob.Id, bob.RowVersion, s.DedicatedIpPlan.Id);
+        await Repository.SetAccountStatusAsync(alice.Id, alice.RowVersion, AccountStatus.Deleted);
+        BillingPlan remapped = await Repository.MapPlanToPackageAsync(s.Plan.Id, s.Server.Id, "pro");
+
+        Assert.Equal(new[] { "other-" + s.Suffix + ":host_basic", s.Server.Name + ":pro" }, remapped.Packages.Select(p => p.ToString()).OrderBy(p => p, System.StringComparer.Ordinal));
+        Assert.Equal("pro", (await Repository.GetAccountAsync(alice.Id)).PackageName);
+    }
+
+    [BillingFact]
     public async Task Plan_names_are_unique_and_mapping_needs_a_known_plan_and_server()
     {
         BillingServer web1 = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });

@@ -116,15 +116,20 @@ public abstract partial class BillingRepositoryContract
             ["CPMOD"] = "jupiter", ["LANG"] = "en", ["MAXPASSENGERAPPS"] = "4", ["_PACKAGE_EXTENSIONS"] = "",
             ["MAX_TEAM_USERS"] = "7", ["FRONTPAGE"] = "0",
         });
-        // An unreadable value of a key that has a column, and a key nobody knows: both must survive storage.
-        var odd = PackageSettings.FromListPkgs(new Dictionary<string, string?> { ["CGI"] = "sometimes", ["FUTURE_KEY"] = "x" });
+        // Unreadable values of keys that have a column, and a key nobody knows: all must survive storage.
+        var odd = PackageSettings.FromListPkgs(new Dictionary<string, string?>
+        {
+            ["CGI"] = "sometimes", ["FUTURE_KEY"] = "x", ["MAXPASSENGERAPPS"] = "lots", ["MAX_TEAM_USERS"] = "unlimited",
+        });
+        var roomy = new PackageSettings { MaxPassengerApps = CountLimit.Unlimited, MaxTeamUsers = 0 };
         var first = await Repository.SyncServerPackagesAsync(server.Id, new[]
         {
             new WhmPackage("gold", gold),
             new WhmPackage("default"),
             new WhmPackage("odd", odd),
+            new WhmPackage("roomy", roomy),
         });
-        Assert.Equal(new[] { "default", "gold", "odd" }, first.Added);
+        Assert.Equal(new[] { "default", "gold", "odd", "roomy" }, first.Added);
 
         PackageSettings stored = (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings;
         Assert.Equal(MegabyteLimit.Of(10240), stored.Quota);
@@ -160,6 +165,19 @@ public abstract partial class BillingRepositoryContract
         Assert.Null(oddStored.Cgi);
         Assert.Equal("sometimes", oddStored.OtherSettings["CGI"]);
         Assert.Equal("x", oddStored.OtherSettings["FUTURE_KEY"]);
+        Assert.Null(oddStored.MaxPassengerApps);
+        Assert.Equal("lots", oddStored.OtherSettings["MAXPASSENGERAPPS"]);
+        Assert.Null(oddStored.MaxTeamUsers);
+        Assert.Equal("unlimited", oddStored.OtherSettings["MAX_TEAM_USERS"]);
+        PackageSettings roomyStored = (await Repository.FindServerPackageAsync(server.Id, "roomy"))!.Settings;
+        Assert.Equal(CountLimit.Unlimited, roomyStored.MaxPassengerApps);
+        Assert.Equal(0, roomyStored.MaxTeamUsers);
+
+        // Both limits are columns a query can filter on, not text inside other_attributes.
+        Assert.Equal((4L, 7L), await StoredPackageLimitsAsync(Database.Target, server.Id, "gold"));
+        Assert.Equal((-1L, 0L), await StoredPackageLimitsAsync(Database.Target, server.Id, "roomy"));
+        Assert.Equal((null, null), await StoredPackageLimitsAsync(Database.Target, server.Id, "default"));
+        Assert.Equal((null, null), await StoredPackageLimitsAsync(Database.Target, server.Id, "odd"));
 
         Clock.Advance(System.TimeSpan.FromHours(1));
         gold.MaxSql = CountLimit.Of(20);
@@ -167,7 +185,7 @@ public abstract partial class BillingRepositoryContract
         var second = await Repository.SyncServerPackagesAsync(server.Id, new[] { new WhmPackage("gold", gold) });
         Assert.Empty(second.Added);
         Assert.Equal(new[] { "gold" }, second.Updated);
-        Assert.Equal(new[] { "default", "odd" }, second.Removed);
+        Assert.Equal(new[] { "default", "odd", "roomy" }, second.Removed);
         Assert.Equal(new[] { "gold" }, (await Repository.ListServerPackagesAsync(server.Id)).Select(p => p.Name));
         ServerPackage gone = (await Repository.ListServerPackagesAsync(server.Id, includeRemoved: true)).Single(p => p.Name == "default");
         Assert.True(gone.IsRemoved);
@@ -175,11 +193,46 @@ public abstract partial class BillingRepositoryContract
         PackageSettings refreshed = (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings;
         Assert.Equal(CountLimit.Of(20), refreshed.MaxSql);
         Assert.Equal(9, refreshed.MaxTeamUsers);
+        Assert.Equal((4L, 9L), await StoredPackageLimitsAsync(Database.Target, server.Id, "gold"));
 
         var third = await Repository.SyncServerPackagesAsync(server.Id, new[] { new WhmPackage("gold", gold), new WhmPackage("default") });
         Assert.Equal(new[] { "default" }, third.Added);
         Assert.False((await Repository.FindServerPackageAsync(server.Id, "default"))!.IsRemoved);
         Assert.Equal(Start, (await Repository.FindServerPackageAsync(server.Id, "default"))!.FirstSeenUtc);
+    }
+
+    [BillingFact]
+    public async Task Package_names_are_exact_as_the_server_files_them()
+    {
+        BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+
+        SyncResult synced = await Repository.SyncServerPackagesAsync(server.Id, new[]
+        {
+            new WhmPackage("gold", new PackageSettings { MaxSql = CountLimit.Of(1) }),
+            new WhmPackage("Gold", new PackageSettings { MaxSql = CountLimit.Of(2) }),
+        });
+        BillingPlan plan = await Repository.AddPlanAsync("Gold plan", includesDedicatedIp: false);
+        await Repository.MapPlanToPackageAsync(plan.Id, server.Id, "Gold");
+
+        Assert.Equal(new[] { "Gold", "gold" }, synced.Added);
+        Assert.Equal(new[] { "Gold", "gold" }, (await Repository.ListServerPackagesAsync(server.Id)).Select(p => p.Name));
+        Assert.Equal(CountLimit.Of(1), (await Repository.FindServerPackageAsync(server.Id, "gold"))!.Settings.MaxSql);
+        Assert.Equal(CountLimit.Of(2), (await Repository.FindServerPackageAsync(server.Id, "Gold"))!.Settings.MaxSql);
+        Assert.Null(await Repository.FindServerPackageAsync(server.Id, "GOLD"));
+        Assert.Equal(plan.Id, (await Repository.FindPlanForPackageAsync(server.Id, "Gold"))!.Id);
+        Assert.Null(await Repository.FindPlanForPackageAsync(server.Id, "gold"));
+    }
+
+    [BillingFact]
+    public async Task A_package_with_a_negative_team_user_count_is_refused_and_nothing_is_stored()
+    {
+        BillingServer server = await Repository.AddServerAsync("web1", new ServerSettings { HostName = "a.example.net", TokenSecretName = "t" });
+
+        var refused = await Assert.ThrowsAsync<BillingInvalidValueException>(
+            () => Repository.SyncServerPackagesAsync(server.Id, new[] { new WhmPackage("basic"), new WhmPackage("gold", new PackageSettings { MaxTeamUsers = -1 }) }));
+
+        Assert.Contains("gold", refused.Message, System.StringComparison.Ordinal);
+        Assert.Empty(await Repository.ListServerPackagesAsync(server.Id, includeRemoved: true));
     }
 
     [BillingFact]

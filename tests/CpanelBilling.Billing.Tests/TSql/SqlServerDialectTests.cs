@@ -8,8 +8,9 @@ using Xunit;
 namespace CpanelBilling.Billing.Tests.TSql;
 
 /// <summary>
-/// No SQL Server runs here, so the SQL Server dialect is held to Microsoft's own T-SQL parser and to the schema
-/// its migrations define: a syntax error or a misspelled table or column fails here, not in production.
+/// No SQL Server runs here, so the SQL Server dialect is held to Microsoft's own T-SQL parser, to the schema its
+/// migrations define and to the parameters the code binds: a syntax error or a misspelled table, column or
+/// variable fails here, not in production.
 /// </summary>
 public sealed class SqlServerDialectTests
 {
@@ -25,16 +26,16 @@ public sealed class SqlServerDialectTests
     {
         TSqlFragment parsed = ParseClean(MigrationTexts().Single(m => m.Key == name).Value);
 
-        Assert.Empty(TSqlReferenceChecker.Check(parsed, Schema.Value, SqlServerStatements.TableValuedParameters));
+        Assert.Empty(Check(parsed, boundParameters: Array.Empty<string>()));
     }
 
     [Theory]
     [MemberData(nameof(StatementNames))]
-    public void Each_statement_parses_and_names_only_tables_and_columns_the_migrations_define(string name)
+    public void Each_statement_parses_and_names_only_tables_and_columns_the_migrations_define_and_variables_the_code_binds(string name)
     {
         TSqlFragment parsed = ParseClean(Statement(name));
 
-        Assert.Empty(TSqlReferenceChecker.Check(parsed, Schema.Value, SqlServerStatements.TableValuedParameters));
+        Assert.Empty(Check(parsed, SqlServerBoundParameters.For(name)));
     }
 
     [Fact]
@@ -59,16 +60,71 @@ public sealed class SqlServerDialectTests
     [InlineData("SelectJournalEntries[server,user,limit,newest-first]", "user_name = @user_name", "username = @user_name", "column 'username'")]
     [InlineData(nameof(SqlServerStatements.RecordBandwidth), "o.total_bytes, (SELECT", "o.totalbytes, (SELECT", "'o' has no column 'totalbytes'")]
     [InlineData(nameof(SqlServerStatements.RecordBandwidth), "x.total_bytes - x.recorded_bytes, @read_utc", "x.total_bytes - x.recorded, @read_utc", "'x' has no column 'recorded'")]
-    public void A_misspelled_table_or_column_is_caught(string statement, string correct, string misspelled, string expectedProblem)
+    [InlineData(nameof(BillingStatements.AcquireLease), "USING (SELECT @account_id AS account_id)", "USING (SELECT @acount_id AS account_id)", "variable @acount_id is neither declared")]
+    [InlineData(nameof(BillingStatements.AcquireLease), "@duration_milliseconds, DATEADD", "@duration_millisecond, DATEADD", "variable @duration_millisecond ")]
+    [InlineData(nameof(BillingStatements.AcquireLease), "target.expires_utc <= @db_now)", "target.expires_utc <= @dbnow)", "variable @dbnow ")]
+    [InlineData(nameof(BillingStatements.TakeFreeDedicatedIp), "ip.server_id = @server_id", "ip.server_id = @serverid", "variable @serverid ")]
+    [InlineData(nameof(SqlServerStatements.AcquireAppLock), "@LockTimeout = @timeout_ms", "@LockTimeout = @timeout", "variable @timeout ")]
+    [InlineData(nameof(SqlServerStatements.AcquireAppLock), "SELECT @lock_result", "SELECT @lockresult", "variable @lockresult ")]
+    [InlineData(nameof(SqlServerStatements.RecordBandwidth), "FROM @observations o", "FROM @observation o", "variable @observation ")]
+    [InlineData(nameof(SqlServerStatements.RecordBandwidth), "x.recorded_bytes, @read_utc", "x.recorded_bytes, @Read_utc", "variable @Read_utc ")]
+    [InlineData("SelectJournalEntries[server,user,limit,newest-first]", "SELECT TOP (@limit)", "SELECT TOP (@limt)", "variable @limt ")]
+    public void A_misspelled_table_column_or_variable_is_caught(string statement, string correct, string misspelled, string expectedProblem)
     {
         string original = Statement(statement);
         Assert.Contains(correct, original);
-        Assert.Empty(TSqlReferenceChecker.Check(ParseClean(original), Schema.Value, SqlServerStatements.TableValuedParameters));
+        Assert.Empty(Check(ParseClean(original), SqlServerBoundParameters.For(statement)));
 
-        IReadOnlyList<string> problems = TSqlReferenceChecker.Check(
-            ParseClean(original.Replace(correct, misspelled)), Schema.Value, SqlServerStatements.TableValuedParameters);
+        IReadOnlyList<string> problems = Check(ParseClean(original.Replace(correct, misspelled)), SqlServerBoundParameters.For(statement));
 
         Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("v4:2", "max_team_users = CASE", "max_team_user = CASE", "column 'max_team_user'")]
+    [InlineData("v4:2", "JSON_VALUE(server_packages.other_attributes, N'$.MAX_TEAM_USERS')", "JSON_VALUE(server_packages.other_attribute, N'$.MAX_TEAM_USERS')", "has no column 'other_attribute'")]
+    [InlineData("v5:1", "GROUP BY server_id, address COLLATE", "GROUP BY server_id, adress COLLATE", "column 'adress'")]
+    [InlineData("v5:2", "ALTER COLUMN name NVARCHAR(100)", "ALTER COLUMN nam NVARCHAR(100)", "ALTER COLUMN names column 'nam'")]
+    [InlineData("v5:6", "DROP INDEX ix_accounts_user_name ON accounts", "DROP INDEX ix_accounts_username ON accounts", "drops index 'ix_accounts_username'")]
+    [InlineData("v5:6", "DROP INDEX ux_accounts_server_user ON accounts", "DROP INDEX ux_accounts_server_user ON account", "drops index 'ux_accounts_server_user', which no migration gives table 'account'")]
+    [InlineData("v5:9", "DROP CONSTRAINT uq_server_packages_server_name", "DROP CONSTRAINT uq_server_package_server_name", "drops constraint 'uq_server_package_server_name'")]
+    [InlineData("v5:8", "UNIQUE (server_id, address)", "UNIQUE (server_id, addres)", "column 'addres'")]
+    public void A_misspelled_name_in_a_migration_is_caught(string statement, string correct, string misspelled, string expectedProblem)
+    {
+        string original = MigrationTexts().Single(m => m.Key == statement).Value;
+        Assert.Contains(correct, original);
+        Assert.Empty(Check(ParseClean(original), Array.Empty<string>()));
+
+        IReadOnlyList<string> problems = Check(ParseClean(original.Replace(correct, misspelled)), Array.Empty<string>());
+
+        Assert.Contains(problems, p => p.Contains(expectedProblem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_dialect_binds_what_its_own_statements_read_and_sends_only_checked_statements()
+    {
+        IReadOnlyList<(string Text, IReadOnlyList<string> Parameters)> sent = SqlServerBoundParameters.SentByTheDialect;
+        Dictionary<string, string> names = SqlServerStatements.Instance.All().ToDictionary(s => s.Value, s => s.Key);
+
+        Assert.Equal(
+            new[] { nameof(SqlServerStatements.AcquireAppLock), nameof(SqlServerStatements.RecordBandwidth) },
+            sent.Select(c => names.TryGetValue(c.Text, out string? name) ? name : "unchecked: " + c.Text));
+        Assert.Equal(new[] { "@resource", "@timeout_ms" }, sent[0].Parameters);
+        Assert.Equal(new[] { "@observations", "@period", "@server_id", "@read_utc", "@now" }, sent[1].Parameters);
+    }
+
+    [Fact]
+    public void The_parameters_bound_for_TSql_alone_are_read_by_TSql_and_not_by_SQLite()
+    {
+        foreach (KeyValuePair<string, string[]> entry in SqlServerBoundParameters.BoundForTSqlOnly)
+        {
+            var read = new NameCollector();
+            ParseClean(Statement(entry.Key)).Accept(read);
+            string[] sqlite = SqlServerBoundParameters.InSqliteText(SqliteStatements.Instance.All().Single(s => s.Key == entry.Key).Value).ToArray();
+
+            Assert.All(entry.Value, parameter => Assert.Contains(parameter, read.Variables));
+            Assert.All(entry.Value, parameter => Assert.DoesNotContain(parameter, sqlite));
+        }
     }
 
     [Fact]
@@ -101,8 +157,8 @@ public sealed class SqlServerDialectTests
         TSqlFragment good = ParseClean("SELECT DATEADD(second, 5, expires_utc) FROM account_leases;");
         TSqlFragment bad = ParseClean("SELECT DATEADD(second, 5, expires) FROM account_leases;");
 
-        Assert.Empty(TSqlReferenceChecker.Check(good, Schema.Value, SqlServerStatements.TableValuedParameters));
-        Assert.Contains(TSqlReferenceChecker.Check(bad, Schema.Value, SqlServerStatements.TableValuedParameters), p => p.Contains("'expires'"));
+        Assert.Empty(Check(good, Array.Empty<string>()));
+        Assert.Contains(Check(bad, Array.Empty<string>()), p => p.Contains("'expires'"));
     }
 
     [Fact]
@@ -110,7 +166,7 @@ public sealed class SqlServerDialectTests
     {
         TSqlFragment index = ParseClean("CREATE INDEX ix_accounts_customer ON accounts (custmer_id);");
 
-        Assert.Contains(TSqlReferenceChecker.Check(index, Schema.Value, SqlServerStatements.TableValuedParameters), p => p.Contains("custmer_id"));
+        Assert.Contains(Check(index, Array.Empty<string>()), p => p.Contains("custmer_id"));
     }
 
     [Fact]
@@ -145,6 +201,9 @@ public sealed class SqlServerDialectTests
 
         public override void Visit(VariableReference node) => Variables.Add(node.Name);
     }
+
+    private static IReadOnlyList<string> Check(TSqlFragment parsed, IReadOnlyCollection<string> boundParameters) =>
+        TSqlReferenceChecker.Check(parsed, Schema.Value, SqlServerStatements.TableValuedParameters, boundParameters);
 
     private static string Statement(string name) => SqlServerStatements.Instance.All().Single(s => s.Key == name).Value;
 

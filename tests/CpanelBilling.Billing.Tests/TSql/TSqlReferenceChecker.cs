@@ -6,19 +6,27 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 namespace CpanelBilling.Billing.Tests.TSql;
 
 /// <summary>
-/// Finds the tables and columns a parsed statement names that the schema does not define. Names are resolved
+/// Finds the tables, columns and variables a parsed statement names that nothing defines. Names are resolved
 /// within the statement: table names and aliases, derived tables and their output columns, table-valued
 /// parameters, MERGE target aliases and the inserted/deleted pseudo tables. An unqualified column must belong to
 /// one of the statement's tables (or be one of its select aliases); a qualified one to the table its qualifier
-/// names; an INSERT column to the target table.
+/// names; an INSERT column to the target table. A variable must be declared by the statement itself or be one of
+/// the parameters the repository binds to it (names compared exactly, as a case-sensitive server would). A column
+/// an ALTER COLUMN changes must exist, and an index or constraint a migration drops must be one the migrations give
+/// that table.
 /// </summary>
 internal static class TSqlReferenceChecker
 {
-    public static IReadOnlyList<string> Check(TSqlFragment statement, TSqlSchema schema, IReadOnlyDictionary<string, string> tableValuedParameters)
+    public static IReadOnlyList<string> Check(
+        TSqlFragment statement,
+        TSqlSchema schema,
+        IReadOnlyDictionary<string, string> tableValuedParameters,
+        IReadOnlyCollection<string> boundParameters)
     {
         var scope = new Scope(schema, tableValuedParameters);
         statement.Accept(scope);
         statement.Accept(new ColumnChecker(scope));
+        statement.Accept(new VariableChecker(scope, boundParameters));
         return scope.Problems;
     }
 
@@ -35,10 +43,17 @@ internal static class TSqlReferenceChecker
 
         public List<string> Problems { get; } = new();
 
+        public TSqlSchema Schema => _schema;
+
         /// <summary>Column sets by every name a statement may qualify a column with (table name, alias, pseudo table).</summary>
         public Dictionary<string, HashSet<string>> Sources { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public HashSet<string> SelectAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<string> DeclaredVariables { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The names of a called procedure's parameters (<c>@Resource</c> in <c>EXEC p @Resource = @x</c>): the callee's, not ours.</summary>
+        public HashSet<TSqlFragment> CalleeParameterNames { get; } = new();
 
         public HashSet<string>? Table(SchemaObjectName name)
         {
@@ -107,6 +122,16 @@ internal static class TSqlReferenceChecker
                 {
                     Problems.Add($"foreign key references unknown column '{node.ReferenceTableName.BaseIdentifier.Value}.{column.Value}'");
                 }
+            }
+        }
+
+        public override void Visit(DeclareVariableElement node) => DeclaredVariables.Add(node.VariableName.Value);
+
+        public override void Visit(ExecuteParameter node)
+        {
+            if (node.Variable != null)
+            {
+                CalleeParameterNames.Add(node.Variable);
             }
         }
 
@@ -236,6 +261,26 @@ internal static class TSqlReferenceChecker
             }
         }
 
+        public override void Visit(AlterTableAlterColumnStatement node)
+        {
+            string table = node.SchemaObjectName.BaseIdentifier.Value;
+            string column = node.ColumnIdentifier.Value;
+            if (_scope.Schema.Tables.TryGetValue(table, out HashSet<string>? columns) && !columns.Contains(column))
+            {
+                _scope.Problems.Add($"ALTER COLUMN names column '{column}' that table '{table}' does not have");
+            }
+        }
+
+        public override void Visit(DropIndexClause node) => RequireIndexOrConstraint(node.Object.BaseIdentifier.Value, node.Index.Value, "index");
+
+        public override void Visit(AlterTableDropTableElementStatement node)
+        {
+            foreach (AlterTableDropTableElement element in node.AlterTableDropTableElements.Where(e => e.TableElementType != TableElementType.Column))
+            {
+                RequireIndexOrConstraint(node.SchemaObjectName.BaseIdentifier.Value, element.Name.Value, "constraint");
+            }
+        }
+
         public override void Visit(InsertSpecification node)
         {
             HashSet<string>? target = _scope.TargetColumns(node);
@@ -251,6 +296,36 @@ internal static class TSqlReferenceChecker
                 {
                     _scope.Problems.Add($"INSERT names column '{name}' that its target table does not have");
                 }
+            }
+        }
+
+        private void RequireIndexOrConstraint(string table, string name, string what)
+        {
+            if (!_scope.Schema.HasIndexOrConstraint(table, name))
+            {
+                _scope.Problems.Add($"drops {what} '{name}', which no migration gives table '{table}'");
+            }
+        }
+    }
+
+    private sealed class VariableChecker : TSqlFragmentVisitor
+    {
+        private readonly Scope _scope;
+        private readonly HashSet<string> _bound;
+        private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
+        public VariableChecker(Scope scope, IReadOnlyCollection<string> boundParameters)
+        {
+            _scope = scope;
+            _bound = new HashSet<string>(boundParameters, StringComparer.Ordinal);
+        }
+
+        public override void Visit(VariableReference node)
+        {
+            string name = node.Name;
+            if (!_scope.CalleeParameterNames.Contains(node) && !_scope.DeclaredVariables.Contains(name) && !_bound.Contains(name) && _reported.Add(name))
+            {
+                _scope.Problems.Add($"variable {name} is neither declared by the statement nor bound by the repository ({string.Join(", ", _bound.OrderBy(b => b, StringComparer.Ordinal))})");
             }
         }
     }

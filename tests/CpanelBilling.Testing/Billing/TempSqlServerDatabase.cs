@@ -7,7 +7,9 @@ namespace CpanelBilling.Testing.Billing;
 
 /// <summary>
 /// A fresh SQL Server database on the server named by <see cref="EnvironmentVariable"/> (a connection string
-/// whose login may create databases), dropped on dispose.
+/// whose login may create databases), dropped on dispose. Its default collation is case-sensitive, unlike most
+/// servers' default, so the contract proves that names compare as the schema's own column collations say and not
+/// as the database happens to be set up.
 /// </summary>
 public sealed class TempSqlServerDatabase : ITestBillingDatabase
 {
@@ -33,7 +35,7 @@ public sealed class TempSqlServerDatabase : ITestBillingDatabase
         string server = Environment.GetEnvironmentVariable(EnvironmentVariable)
             ?? throw new InvalidOperationException($"{EnvironmentVariable} is not set.");
         string name = "cpbilling_test_" + Guid.NewGuid().ToString("N").Substring(0, 16);
-        await ExecuteAsync(server, $"CREATE DATABASE [{name}]").ConfigureAwait(false);
+        await ExecuteAsync(server, $"CREATE DATABASE [{name}] COLLATE Latin1_General_100_CS_AS").ConfigureAwait(false);
         string connectionString = new SqlConnectionStringBuilder(server) { InitialCatalog = name }.ConnectionString;
         return new TempSqlServerDatabase(server, name, connectionString);
     }

@@ -22,6 +22,7 @@ public static class BillingErrorIds
     public const string AccountDomainTaken = "BillingAccountDomainTaken";
 
     public const string ServerHasLiveAccounts = "BillingServerHasLiveAccounts";
+    public const string PlanHasLiveAccountsOnServer = "BillingPlanHasLiveAccountsOnServer";
     public const string IpHeldByOtherAccount = "BillingIpHeldByOtherAccount";
     public const string NoFreeDedicatedIp = "BillingNoFreeDedicatedIp";
     public const string AccountRowVersionConflict = "BillingAccountChangedMeanwhile";

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Data.Common;
 using System.Linq;
@@ -57,8 +58,9 @@ internal sealed partial class BillingRepository
         string package = ColumnLimits.Required(packageName, "package name", ColumnLimits.PackageName);
         return WriteAsync(async session =>
         {
-            await RequirePlanAsync(session, planId, cancellationToken).ConfigureAwait(false);
-            await RequireServerAsync(session, serverId, cancellationToken).ConfigureAwait(false);
+            BillingPlan plan = await RequirePlanAsync(session, planId, cancellationToken).ConfigureAwait(false);
+            BillingServer server = await RequireServerAsync(session, serverId, cancellationToken).ConfigureAwait(false);
+            await RefuseMovingLiveAccountsAsync(session, plan, server, package, cancellationToken).ConfigureAwait(false);
             await session.Sql(Statements.UpsertPlanPackage)
                 .With("@plan_id", planId).With("@server_id", serverId).With("@package_name", package)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
@@ -74,6 +76,34 @@ internal sealed partial class BillingRepository
                 .ScalarInt64Async(cancellationToken).ConfigureAwait(false);
             return planId.HasValue ? await RequirePlanAsync(session, planId.Value, cancellationToken).ConfigureAwait(false) : null;
         }, cancellationToken);
+
+    /// <summary>
+    /// An account's package is its plan's package on its server, so re-mapping the plan there would move every live
+    /// account of the plan on that server to the other package in billing alone, and a repair would then change
+    /// them all on the server. Refused (Conflict) while such accounts exist, unless the package stays the same.
+    /// </summary>
+    private async Task RefuseMovingLiveAccountsAsync(BillingSession session, BillingPlan plan, BillingServer server, string package, CancellationToken cancellationToken)
+    {
+        string? current = await session.Sql(Statements.SelectPlanPackageName).With("@plan_id", plan.Id).With("@server_id", server.Id)
+            .ScalarStringAsync(cancellationToken).ConfigureAwait(false);
+        if (current == null || string.Equals(current, package, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        long live = await session.Sql(Statements.CountPlanLiveAccountsOnServer).With("@plan_id", plan.Id).With("@server_id", server.Id)
+            .ScalarInt64Async(cancellationToken).ConfigureAwait(false) ?? 0;
+        if (live > 0)
+        {
+            throw new BillingConflictException(
+                BillingErrorIds.PlanHasLiveAccountsOnServer,
+                $"Plan '{plan.Name}' is package '{current}' on server '{server.Name}' for {live} account(s) that are not deleted; mapping it to " +
+                $"'{package}' would move them all to that package in billing while the server keeps them on '{current}'. Move them to another " +
+                $"plan first (Get-CpAccount -Plan '{plan.Name}' -Server '{server.Name}' | Set-CpAccountPackage -Plan <plan>), or sell " +
+                $"'{package}' as a plan of its own (New-CpPlan).",
+                plan.Name);
+        }
+    }
 
     private async Task<BillingPlan> RequirePlanAsync(BillingSession session, long planId, CancellationToken cancellationToken)
     {

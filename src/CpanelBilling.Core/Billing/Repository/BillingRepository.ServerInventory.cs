@@ -27,6 +27,11 @@ internal sealed partial class BillingRepository
             }
 
             string name = ColumnLimits.Required(package.Name, "package name", ColumnLimits.PackageName);
+            if (package.Settings.MaxTeamUsers < 0)
+            {
+                throw new BillingInvalidValueException($"Package '{name}' allows {package.Settings.MaxTeamUsers} team users; give 0 or more.", "team users");
+            }
+
             if (incoming.ContainsKey(name))
             {
                 throw new BillingInvalidValueException($"The package list names '{name}' twice; give each package once.", "package name");
@@ -150,7 +155,8 @@ internal sealed partial class BillingRepository
     private static readonly HashSet<string> PackageColumnKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "QUOTA", "BWLIMIT", "MAXPOP", "MAXSQL", "MAXFTP", "MAXLST", "MAXSUB", "MAXPARK", "MAXADDON", "MAX_EMAIL_PER_HOUR",
-        "MAX_DEFER_FAIL_PERCENTAGE", "MAX_EMAILACCT_QUOTA", "IP", "CGI", "HASSHELL", "DIGESTAUTH", "FEATURELIST", "CPMOD", "LANG",
+        "MAX_DEFER_FAIL_PERCENTAGE", "MAX_EMAILACCT_QUOTA", "MAXPASSENGERAPPS", "MAX_TEAM_USERS", "IP", "CGI", "HASSHELL", "DIGESTAUTH",
+        "FEATURELIST", "CPMOD", "LANG",
     };
 
     private static BillingCommand BindPackage(BillingCommand command, PackageSettings s) =>
@@ -167,6 +173,8 @@ internal sealed partial class BillingRepository
             .With("@max_email_per_hour", s.MaxEmailPerHour)
             .With("@max_defer_fail_percentage", s.MaxDeferFailPercentage)
             .With("@max_emailacct_quota_mb", s.MaxEmailAccountQuota)
+            .With("@max_passenger_apps", s.MaxPassengerApps)
+            .With("@max_team_users", s.MaxTeamUsers)
             // cPanel loads a package without IP as IP=n.
             .With("@dedicated_ip", s.DedicatedIp ?? false)
             .With("@cgi", s.Cgi)

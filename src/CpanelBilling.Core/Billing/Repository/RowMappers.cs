@@ -40,6 +40,8 @@ internal static class RowMappers
         settings.MaxEmailPerHour = r.Count("max_email_per_hour");
         settings.MaxDeferFailPercentage = r.Count("max_defer_fail_percentage");
         settings.MaxEmailAccountQuota = r.Megabytes("max_emailacct_quota_mb");
+        settings.MaxPassengerApps = r.Count("max_passenger_apps");
+        settings.MaxTeamUsers = r.Int32OrNull("max_team_users");
         settings.DedicatedIp = r.Bool("dedicated_ip");
         settings.Cgi = r.BoolOrNull("cgi");
         settings.HasShell = r.BoolOrNull("has_shell");

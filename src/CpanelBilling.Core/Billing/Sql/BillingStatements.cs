@@ -17,7 +17,7 @@ internal abstract class BillingStatements
     internal static readonly string[] PackageValueColumns =
     {
         "quota_mb", "bwlimit_mb", "max_pop", "max_sql", "max_ftp", "max_lst", "max_sub", "max_park", "max_addon",
-        "max_email_per_hour", "max_defer_fail_percentage", "max_emailacct_quota_mb", "dedicated_ip", "cgi", "has_shell",
+        "max_email_per_hour", "max_defer_fail_percentage", "max_emailacct_quota_mb", "max_passenger_apps", "max_team_users", "dedicated_ip", "cgi", "has_shell",
         "digest_auth", "feature_list", "cp_mod", "lang", "other_attributes", "last_seen_utc", "removed_utc",
     };
 
@@ -29,7 +29,8 @@ internal abstract class BillingStatements
 
     private const string PackageColumns =
         "id, server_id, name, quota_mb, bwlimit_mb, max_pop, max_sql, max_ftp, max_lst, max_sub, max_park, max_addon, " +
-        "max_email_per_hour, max_defer_fail_percentage, max_emailacct_quota_mb, dedicated_ip, cgi, has_shell, digest_auth, " +
+        "max_email_per_hour, max_defer_fail_percentage, max_emailacct_quota_mb, max_passenger_apps, max_team_users, dedicated_ip, cgi, " +
+        "has_shell, digest_auth, " +
         "feature_list, cp_mod, lang, other_attributes, first_seen_utc, last_seen_utc, removed_utc";
 
     private const string JournalColumns =
@@ -91,6 +92,8 @@ internal abstract class BillingStatements
             "JOIN servers s ON s.id = pp.server_id WHERE (@plan_id IS NULL OR pp.plan_id = @plan_id) ORDER BY s.name";
         SelectPlanPackageName = "SELECT package_name FROM plan_packages WHERE plan_id = @plan_id AND server_id = @server_id";
         SelectPlanIdByPackage = "SELECT plan_id FROM plan_packages WHERE server_id = @server_id AND package_name = @package_name ORDER BY plan_id";
+        // Locked to the end of the transaction, so no account can be opened on the plan there between the count and the re-mapping.
+        CountPlanLiveAccountsOnServer = $"SELECT COUNT(*) FROM accounts{f.LockRangeHint} WHERE plan_id = @plan_id AND server_id = @server_id AND status <> 4";
         UpsertPlanPackage = f.Upsert("plan_packages", new[] { "plan_id", "server_id" }, new[] { "package_name" }, new string[0]);
 
         InsertCustomer = f.InsertReturningId("customers", "login, display_name, email, created_utc", "@login, @display_name, @email, @now");
@@ -221,6 +224,7 @@ internal abstract class BillingStatements
     public string SelectPlanPackages { get; }
     public string SelectPlanPackageName { get; }
     public string SelectPlanIdByPackage { get; }
+    public string CountPlanLiveAccountsOnServer { get; }
     public string UpsertPlanPackage { get; }
 
     public string InsertCustomer { get; }

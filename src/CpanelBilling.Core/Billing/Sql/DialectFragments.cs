@@ -41,7 +41,7 @@ internal abstract class DialectFragments
 
     /// <summary>
     /// Appended to an equality on a text column whose stored case may differ from the value's, so they compare
-    /// without regard to case (SQL Server's usual collations already do; empty there).
+    /// without regard to case (empty on SQL Server, where the column's own collation does: schema version 5).
     /// </summary>
     public abstract string CaseInsensitive { get; }
 

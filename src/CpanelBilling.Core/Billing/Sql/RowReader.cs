@@ -34,6 +34,8 @@ internal sealed class RowReader
 
     public int Int32(string column) => checked((int)Int64(column));
 
+    public int? Int32OrNull(string column) => Int64OrNull(column) is { } value ? checked((int)value) : null;
+
     public bool Bool(string column) => BoolOrNull(column) ?? throw NullIn(column);
 
     public bool? BoolOrNull(string column)

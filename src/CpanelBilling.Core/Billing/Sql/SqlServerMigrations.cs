@@ -209,5 +209,96 @@ internal static class SqlServerMigrations
             "CREATE INDEX ix_accounts_user_name ON accounts (user_name);",
             "CREATE INDEX ix_operation_journal_server_user ON operation_journal (server_id, user_name);",
         }),
+        // Two listpkgs limits had no column and lived only in other_attributes, where no query can reach them. The
+        // values version 3 stored there move over when they are what the module writes for a readable value (a
+        // count, or 'unlimited' for passenger apps); anything else stays an unread value in other_attributes. The
+        // moved keys may stay in other_attributes too: the column wins on reading, and the next sync drops them.
+        // JSON_VALUE needs database compatibility level 130 (SQL Server 2016) or later.
+        new Migration(4, "Package limits: passenger apps and team users get columns of their own", new[]
+        {
+            """
+            ALTER TABLE server_packages ADD
+                max_passenger_apps BIGINT NULL CONSTRAINT ck_server_packages_max_passenger_apps CHECK (max_passenger_apps >= -1),
+                max_team_users INT NULL CONSTRAINT ck_server_packages_max_team_users CHECK (max_team_users >= 0);
+            """,
+            """
+            UPDATE server_packages SET
+                max_passenger_apps = CASE
+                    WHEN j.passenger_apps = N'unlimited' THEN -1
+                    WHEN j.passenger_apps <> N'' AND j.passenger_apps NOT LIKE N'%[^0-9]%' THEN TRY_CAST(j.passenger_apps AS INT)
+                END,
+                max_team_users = CASE
+                    WHEN j.team_users <> N'' AND j.team_users NOT LIKE N'%[^0-9]%' THEN TRY_CAST(j.team_users AS INT)
+                END
+            FROM server_packages
+            CROSS APPLY (SELECT JSON_VALUE(server_packages.other_attributes, N'$.MAXPASSENGERAPPS') AS passenger_apps,
+                JSON_VALUE(server_packages.other_attributes, N'$.MAX_TEAM_USERS') AS team_users) AS j
+            WHERE ISJSON(server_packages.other_attributes) = 1;
+            """,
+        }),
+        // Until version 5 every name column took the database's default collation, so whether "Web1" finds "web1"
+        // depended on how the database was created. Now each says how it compares, as SQLite's schema always has:
+        // names billing looks up (servers, plans, customer logins, domains, user names, IP addresses, the journal's
+        // user) without regard to case; cPanel package names, which are file names on the server, exactly.
+        // SQL Server changes no collation of a column an index or constraint uses, so those are dropped and made
+        // again under the same names; statistics SQL Server made on its own go with the change. Statistics a DBA
+        // made on one of these columns stop the upgrade (error 5074 names them): drop them and open again. It all
+        // runs in the migration's one transaction, so a failed upgrade leaves version 4 as it was.
+        new Migration(5, "Name collations: names compare without case, package names exactly, whatever the database default", new[]
+        {
+            // Case-sensitive databases may hold names that differ only in case; say so instead of failing on an index.
+            """
+            IF EXISTS (SELECT 1 FROM servers GROUP BY name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM plans GROUP BY name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM customers GROUP BY login COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM domains GROUP BY name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM accounts WHERE status <> 4 GROUP BY server_id, user_name COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                OR EXISTS (SELECT 1 FROM server_ips GROUP BY server_id, address COLLATE Latin1_General_100_CI_AS HAVING COUNT(*) > 1)
+                THROW 50001, N'Billing holds names that differ only in case (servers, plans, customer logins, domains, live user names of a server or addresses of a server), which schema version 5 compares without case. Rename one of each pair, then open the database again.', 1;
+            """,
+            """
+            ALTER TABLE servers DROP CONSTRAINT uq_servers_name;
+            ALTER TABLE servers ALTER COLUMN name NVARCHAR(100) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE servers ADD CONSTRAINT uq_servers_name UNIQUE (name);
+            """,
+            """
+            ALTER TABLE plans DROP CONSTRAINT uq_plans_name;
+            ALTER TABLE plans ALTER COLUMN name NVARCHAR(100) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE plans ADD CONSTRAINT uq_plans_name UNIQUE (name);
+            """,
+            """
+            ALTER TABLE customers DROP CONSTRAINT uq_customers_login;
+            ALTER TABLE customers ALTER COLUMN login NVARCHAR(100) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE customers ADD CONSTRAINT uq_customers_login UNIQUE (login);
+            """,
+            """
+            ALTER TABLE domains DROP CONSTRAINT uq_domains_name;
+            ALTER TABLE domains ALTER COLUMN name NVARCHAR(254) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE domains ADD CONSTRAINT uq_domains_name UNIQUE (name);
+            """,
+            """
+            DROP INDEX ux_accounts_server_user ON accounts;
+            DROP INDEX ix_accounts_user_name ON accounts;
+            ALTER TABLE accounts ALTER COLUMN user_name NVARCHAR(16) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            CREATE UNIQUE INDEX ux_accounts_server_user ON accounts (server_id, user_name) WHERE status <> 4;
+            CREATE INDEX ix_accounts_user_name ON accounts (user_name);
+            """,
+            """
+            DROP INDEX ix_operation_journal_server_user ON operation_journal;
+            ALTER TABLE operation_journal ALTER COLUMN user_name NVARCHAR(64) COLLATE Latin1_General_100_CI_AS NULL;
+            CREATE INDEX ix_operation_journal_server_user ON operation_journal (server_id, user_name);
+            """,
+            """
+            ALTER TABLE server_ips DROP CONSTRAINT uq_server_ips_server_address;
+            ALTER TABLE server_ips ALTER COLUMN address NVARCHAR(45) COLLATE Latin1_General_100_CI_AS NOT NULL;
+            ALTER TABLE server_ips ADD CONSTRAINT uq_server_ips_server_address UNIQUE (server_id, address);
+            """,
+            """
+            ALTER TABLE server_packages DROP CONSTRAINT uq_server_packages_server_name;
+            ALTER TABLE server_packages ALTER COLUMN name NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL;
+            ALTER TABLE server_packages ADD CONSTRAINT uq_server_packages_server_name UNIQUE (server_id, name);
+            """,
+            "ALTER TABLE plan_packages ALTER COLUMN package_name NVARCHAR(255) COLLATE Latin1_General_100_BIN2 NOT NULL;",
+        }),
     };
 }

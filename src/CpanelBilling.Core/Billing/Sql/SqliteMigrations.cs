@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace CpanelBilling.Core.Billing.Sql;
@@ -195,5 +196,32 @@ internal static class SqliteMigrations
             "CREATE INDEX ix_accounts_user_name ON accounts (user_name)",
             "CREATE INDEX ix_operation_journal_server_user ON operation_journal (server_id, user_name COLLATE NOCASE)",
         }),
+        // As on SQL Server: values version 3 kept in other_attributes move over when they are what the module writes
+        // for a readable value (an int-sized count, or 'unlimited' for passenger apps).
+        new Migration(4, "Package limits: passenger apps and team users get columns of their own", new[]
+        {
+            "ALTER TABLE server_packages ADD COLUMN max_passenger_apps INTEGER NULL CHECK (max_passenger_apps >= -1)",
+            "ALTER TABLE server_packages ADD COLUMN max_team_users INTEGER NULL CHECK (max_team_users >= 0)",
+            """
+            UPDATE server_packages SET
+                max_passenger_apps = CASE
+                    WHEN j.passenger_apps = 'unlimited' THEN -1
+                    WHEN j.passenger_apps GLOB '[0-9]*' AND j.passenger_apps NOT GLOB '*[^0-9]*' AND CAST(j.passenger_apps AS INTEGER) <= 2147483647
+                        THEN CAST(j.passenger_apps AS INTEGER)
+                END,
+                max_team_users = CASE
+                    WHEN j.team_users GLOB '[0-9]*' AND j.team_users NOT GLOB '*[^0-9]*' AND CAST(j.team_users AS INTEGER) <= 2147483647
+                        THEN CAST(j.team_users AS INTEGER)
+                END
+            FROM (SELECT id, json_extract(other_attributes, '$.MAXPASSENGERAPPS') AS passenger_apps,
+                json_extract(other_attributes, '$.MAX_TEAM_USERS') AS team_users
+                FROM server_packages WHERE json_valid(other_attributes)) AS j
+            WHERE j.id = server_packages.id
+            """,
+        }),
+        // SQLite's schema has said how names compare since version 1 (COLLATE NOCASE; package names in the default,
+        // exact BINARY); the journal's user is compared with NOCASE by its query and index. Nothing to change here:
+        // the version exists so both backends count their schema alike.
+        new Migration(5, "Name collations: names compare without case, package names exactly, whatever the database default", Array.Empty<string>()),
     };
 }
