@@ -6,9 +6,10 @@
 .DESCRIPTION
     Build   Compiles with dotnet and lays the module out in out/CpanelBilling/<version>/ (the MSBuild target
             LayoutModule, the same one `dotnet test` runs), then builds the MAML help (Help).
-    Test    dotnet test CpanelBilling.sln, then Help, then the Pester suite (tests/Pester).
-    Pester  The Pester suite only, against the module already in out/, in a child pwsh: a module's DLL cannot be
-            unloaded, so it never loads into this session.
+    Test    dotnet test CpanelBilling.sln, then Pester.
+    Pester  Help, then the Pester suite (tests/Pester) against the module already in out/, in a child pwsh: a
+            module's DLL cannot be unloaded, so it never loads into this session. Help comes first because the suite
+            checks every cmdlet's help, and the layout `dotnet test` makes carries only the about topic.
     Help    MAML help (CpanelBilling.dll-Help.xml) and about_CpanelBilling.help.txt from docs/en-US with platyPS.
     Demo    Build, start the WHM simulator on a free loopback port, and run a whole account lifecycle against it
             on a temporary SQLite database (tests/Pester/Lifecycle.ps1, the steps the Pester suite checks).
@@ -82,6 +83,8 @@ function Invoke-Help {
 
 function Invoke-PesterSuite {
     if (-not (Test-Path (Join-Path $ModuleFolder 'CpanelBilling.psd1'))) { throw "No module in $ModuleFolder; run ./build.ps1 -Task Build first." }
+    # LayoutModule (run by every build, dotnet test included) lays the folder out afresh without the MAML help.
+    Invoke-Help
     Import-PinnedModule -Name Pester -Version $PesterVersion
     $runner = @"
 `$ErrorActionPreference = 'Stop'
@@ -98,8 +101,6 @@ Invoke-Pester -Configuration `$configuration
 
 function Invoke-Test {
     Invoke-Dotnet 'test', (Join-Path $RepoRoot 'CpanelBilling.sln'), '-c', $Configuration, "-p:CpbIncludeDesktop=$IncludeDesktop"
-    # dotnet test laid the module out again; its help comes back before Pester checks it.
-    Invoke-Help
     Invoke-PesterSuite
 }
 

@@ -16,6 +16,14 @@ internal static class RepoPaths
 
     public static string LaidOutManifest => Path.Combine(LayoutFolder, "CpanelBilling.psd1");
 
+    /// <summary>
+    /// The Microsoft.Data.SqlClient builds the layout ships for PowerShell 7 on a platform family ("win" or "unix").
+    /// Their lib folder is named for the framework the pinned SqlClient offers (netcoreapp3.1 for the default 2.1.4,
+    /// net8.0 for 6.1.x), so tests find them here instead of naming one version's folder.
+    /// </summary>
+    public static string[] ShippedSqlClients(string platform) =>
+        Directory.GetFiles(Path.Combine(LayoutFolder, "dependencies", "core", "runtimes", platform, "lib"), "Microsoft.Data.SqlClient.dll", SearchOption.AllDirectories);
+
     public static string SourceManifest => Path.Combine(Root, "CpanelBilling.psd1");
 
     public static string PwshHost => Metadata("CpbPwshHost");

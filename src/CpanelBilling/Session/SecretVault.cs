@@ -19,7 +19,12 @@ internal static class SecretVault
             $"[bool](Get-Command -Name '{Module}\\Get-Secret' -ErrorAction Ignore)", false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null)
         .Select(o => LanguagePrimitives.IsTrue(o)).FirstOrDefault();
 
-    /// <summary>The token stored under <paramref name="name"/>, or null when there is none (or no SecretManagement).</summary>
+    /// <summary>
+    /// The token stored under <paramref name="name"/>, or null when there is none (or no SecretManagement). A secret
+    /// that is simply not there is the usual case (a token given per session); any other failure (a locked vault, a
+    /// vault that is not registered) becomes a warning, or the caller's "no API token" would hide why the stored
+    /// token was not read.
+    /// </summary>
     public static SecureString? TryGet(PSCmdlet cmdlet, string name, string? vault)
     {
         if (!IsAvailable(cmdlet))
@@ -27,18 +32,36 @@ internal static class SecretVault
             return null;
         }
 
-        object? secret = cmdlet.InvokeCommand.InvokeScript(
-                $"param($n, $v) if ($v) {{ {Module}\\Get-Secret -Name $n -Vault $v -ErrorAction Ignore }} else {{ {Module}\\Get-Secret -Name $n -ErrorAction Ignore }}",
-                false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, vault)
-            .Select(o => o?.BaseObject)
-            .FirstOrDefault();
-        return secret switch
+        var results = cmdlet.InvokeCommand.InvokeScript(
+            $$"""
+            param($n, $v)
+            $read = @{ Name = $n; ErrorAction = 'SilentlyContinue'; ErrorVariable = 'failures' }
+            if ($v) { $read.Vault = $v }
+            try { {{Module}}\Get-Secret @read } catch { $failures = @($_) }
+            $failures | Where-Object { $_.FullyQualifiedErrorId -notlike 'GetSecretNotFound,*' }
+            """,
+            false, System.Management.Automation.Runspaces.PipelineResultTypes.None, null, name, vault);
+        SecureString? token = null;
+        foreach (object? result in results.Select(o => o?.BaseObject))
         {
-            SecureString token => token,
-            PSCredential credential => credential.Password,
-            string text => ToSecure(text),
-            _ => null,
-        };
+            switch (result)
+            {
+                case ErrorRecord failure:
+                    cmdlet.WriteWarning($"SecretManagement could not read the secret '{name}'{(vault is null ? "" : " from vault '" + vault + "'")}: {failure.Exception.Message}");
+                    break;
+                case SecureString secure:
+                    token ??= secure;
+                    break;
+                case PSCredential credential:
+                    token ??= credential.Password;
+                    break;
+                case string text:
+                    token ??= ToSecure(text);
+                    break;
+            }
+        }
+
+        return token;
     }
 
     /// <summary>Stores the token; throws when SecretManagement is not available or the vault refuses.</summary>

@@ -27,8 +27,6 @@ public sealed class LayoutTests
     [InlineData("SQLitePCLRaw.provider.e_sqlite3.dll")]
     [InlineData("SQLitePCLRaw.batteries_v2.dll")]
     [InlineData("Microsoft.Identity.Client.dll")]
-    [InlineData("runtimes/win/lib/netcoreapp3.1/Microsoft.Data.SqlClient.dll")]
-    [InlineData("runtimes/unix/lib/netcoreapp3.1/Microsoft.Data.SqlClient.dll")]
     [InlineData("runtimes/win-x64/native/Microsoft.Data.SqlClient.SNI.dll")]
     [InlineData("runtimes/win-x64/native/e_sqlite3.dll")]
     [InlineData("runtimes/linux-x64/native/libe_sqlite3.so")]
@@ -36,6 +34,14 @@ public sealed class LayoutTests
     public void PowerShell_7_dependencies_include_each_platforms_build(string relativePath)
     {
         Assert.True(File.Exists(Path.Combine(Core, relativePath)), $"missing dependencies/core/{relativePath}");
+    }
+
+    [Theory]
+    [InlineData("win")]
+    [InlineData("unix")]
+    public void PowerShell_7_dependencies_include_one_SqlClient_build_for_each_platform_family(string platform)
+    {
+        Assert.Single(RepoPaths.ShippedSqlClients(platform));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using Xunit;
 
@@ -14,7 +15,9 @@ namespace CpanelBilling.Module.Tests.Loading;
 /// </summary>
 public sealed class LoaderTests : IDisposable
 {
-    private const string OurSqlClientVersion = "2.0.20168.4";
+    // Ours: the SqlClient the layout ships for this platform (its version follows the build's SqlClientVersion pin).
+    private static string OurSqlClient => Assert.Single(RepoPaths.ShippedSqlClients(RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win" : "unix"));
+    private static string OurSqlClientVersion => AssemblyName.GetAssemblyName(OurSqlClient).Version!.ToString();
 
     // Imports the module, optionally loads a conflicting assembly before or after, runs the dependency check
     // through the module's own (internal) entry point, and lists where the interesting assemblies were loaded.
@@ -168,8 +171,7 @@ public sealed class LoaderTests : IDisposable
         var parts = description.Split('|');
         Assert.Equal("Microsoft.Data.SqlClient", parts[0]);
         Assert.Equal(OurSqlClientVersion, parts[1]);
-        var platform = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win" : "unix";
-        Assert.Equal(Path.Combine(RepoPaths.LayoutFolder, "dependencies", "core", "runtimes", platform, "lib", "netcoreapp3.1", "Microsoft.Data.SqlClient.dll"), parts[2]);
+        Assert.Equal(OurSqlClient, parts[2]);
     }
 
     private string FakeSqlClient(string version)

@@ -69,16 +69,19 @@ public sealed class ResolverUnitTests : IDisposable
     [Fact]
     public void Windows_PowerShell_resolver_answers_only_with_a_file_that_satisfies_the_request()
     {
-        // A real strong-named assembly of ours stands in: Microsoft.Data.SqlClient 2.0.20168.4, token 23ec7fc2d6eaa4a5.
-        var source = Path.Combine(RepoPaths.LayoutFolder, "dependencies", "core", "runtimes", "unix", "lib", "netcoreapp3.1", "Microsoft.Data.SqlClient.dll");
+        // A real strong-named assembly of ours stands in: the shipped Microsoft.Data.SqlClient (2.0.20168.4 with the
+        // default pin, 6.0.0.0 with 6.1.x), token 23ec7fc2d6eaa4a5.
+        var source = Assert.Single(RepoPaths.ShippedSqlClients("unix"));
         File.Copy(source, Path.Combine(root, "Microsoft.Data.SqlClient.dll"));
         var probe = new RuntimeAssetProbe(root, new[] { "win-x64", "win" });
         var ours = Path.Combine(root, "Microsoft.Data.SqlClient.dll");
+        Version version = AssemblyName.GetAssemblyName(source).Version!;
+        Assert.Equal("23ec7fc2d6eaa4a5", Convert.ToHexStringLower(AssemblyName.GetAssemblyName(source).GetPublicKeyToken()!));
 
-        Assert.Equal(ours, DesktopRegistration.ResolvePath(probe, new AssemblyName("Microsoft.Data.SqlClient, Version=2.0.20168.4, Culture=neutral, PublicKeyToken=23ec7fc2d6eaa4a5")));
+        Assert.Equal(ours, DesktopRegistration.ResolvePath(probe, new AssemblyName($"Microsoft.Data.SqlClient, Version={version}, Culture=neutral, PublicKeyToken=23ec7fc2d6eaa4a5")));
         Assert.Equal(ours, DesktopRegistration.ResolvePath(probe, new AssemblyName("Microsoft.Data.SqlClient, Version=1.0.0.0, Culture=neutral, PublicKeyToken=23ec7fc2d6eaa4a5")));
-        Assert.Null(DesktopRegistration.ResolvePath(probe, new AssemblyName("Microsoft.Data.SqlClient, Version=5.0.0.0, Culture=neutral, PublicKeyToken=23ec7fc2d6eaa4a5")));
-        Assert.Null(DesktopRegistration.ResolvePath(probe, new AssemblyName("Microsoft.Data.SqlClient, Version=2.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089")));
+        Assert.Null(DesktopRegistration.ResolvePath(probe, new AssemblyName($"Microsoft.Data.SqlClient, Version={version.Major + 1}.0.0.0, Culture=neutral, PublicKeyToken=23ec7fc2d6eaa4a5")));
+        Assert.Null(DesktopRegistration.ResolvePath(probe, new AssemblyName($"Microsoft.Data.SqlClient, Version={version}, Culture=neutral, PublicKeyToken=b77a5c561934e089")));
         Assert.Null(DesktopRegistration.ResolvePath(probe, new AssemblyName("Newtonsoft.Json, Version=13.0.0.0")));
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation.Language;
+using System.Text.RegularExpressions;
 using Xunit;
 
 namespace CpanelBilling.Module.Tests.Scripts;
@@ -56,5 +57,14 @@ public sealed class ScriptTests
         {
             Assert.Contains("pwsh -NoProfile -NonInteractive", File.ReadAllText(file));
         }
+    }
+
+    [Fact]
+    public void The_fault_matrix_file_CI_prints_is_the_one_the_fault_matrix_test_writes()
+    {
+        Match assignment = Regex.Match(File.ReadAllText(RepoPaths.InRepo(".ci", "run")), "^fault_matrix=(\\S+)$", RegexOptions.Multiline);
+        Assert.True(assignment.Success);
+        string project = File.ReadAllText(RepoPaths.InRepo("tests", "CpanelBilling.Operations.Tests", "CpanelBilling.Operations.Tests.csproj"));
+        Assert.Contains($"<_Parameter2>$(CpbRepoRoot){assignment.Groups[1].Value}</_Parameter2>", project, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -67,11 +69,24 @@ public sealed class FaultMatrixTests : IClassFixture<OperationsWorldFixture>
             }
         }
 
-        output.WriteLine(Table(results));
+        string table = Table(results);
+        output.WriteLine(table);
+        WriteReport(table);
         List<CellResult> inconsistent = results.Where(r => !r.Consistent).ToList();
         Assert.True(
             inconsistent.Count == 0,
             $"{inconsistent.Count} of {results.Length} cells ended inconsistent:{Environment.NewLine}" + string.Join(Environment.NewLine, inconsistent));
+    }
+
+    /// <summary>
+    /// The table also goes to a file (see CpbFaultMatrixReport in the project file) that .ci/run prints: dotnet test shows
+    /// what a test wrote to its output only when the test fails, and a passing CI run should show the matrix too.
+    /// </summary>
+    private static void WriteReport(string table)
+    {
+        string path = typeof(FaultMatrixTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "CpbFaultMatrixReport").Value!;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, table);
     }
 
     /// <summary>Rows: operations; columns: faults; a cell: "ok" when consistent, then the operation's outcome and the repair actions.</summary>
