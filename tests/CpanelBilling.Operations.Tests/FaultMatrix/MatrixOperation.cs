@@ -168,7 +168,7 @@ public sealed class MatrixOperation
         (await running).Calls.Any(c => c.Adopted) ? "ok (adopted)" : "ok";
 
     private static string Reported(BandwidthResult result) =>
-        result.Failures.Count == 0 ? "ok" : "ok, server failed: " + string.Join(", ", result.Failures.Select(f => f.Error.ErrorId));
+        result.Failures.Count == 0 ? "ok" : "ok, the server's recording failed: " + string.Join(", ", result.Failures.Select(f => f.Error.ErrorId));
 
     private static OpenAccountRequest OpenRequest(OperationsWorld world)
     {
