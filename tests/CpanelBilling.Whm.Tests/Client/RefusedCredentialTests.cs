@@ -160,6 +160,52 @@ public sealed class RefusedCredentialTests
     }
 
     [Fact]
+    public async Task A_failure_that_shows_nothing_about_the_token_keeps_calls_one_at_a_time()
+    {
+        WhmClient client = server.CreateClient();
+        server.Reply("<html><body>503 Service Unavailable</body></html>", HttpStatusCode.ServiceUnavailable, "text/html");
+        await Assert.ThrowsAsync<WhmTransportException>(() => client.SuspendAccountAsync("bob"));
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Then(async (_, _) =>
+        {
+            // Held until the second call is under way: were the gate open, it would reach the server meanwhile.
+            await secondStarted.Task;
+            await Task.Delay(100);
+            return new HttpResponseMessage(HttpStatusCode.Forbidden) { Content = new StringContent(Fixture.Read("access-denied"), Encoding.UTF8, "text/plain") };
+        });
+        server.Reply(Fixture.Read("access-denied"), HttpStatusCode.Forbidden, "text/plain");
+
+        Task<string> first = client.GetVersionAsync();
+        Task<string> second = client.GetHostnameAsync();
+        secondStarted.SetResult();
+
+        Assert.False((await Assert.ThrowsAsync<WhmAuthenticationException>(() => first)).RefusedEarlier);
+        Assert.True((await Assert.ThrowsAsync<WhmAuthenticationException>(() => second)).RefusedEarlier);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_accepted_answer_lets_calls_side_by_side_only_for_the_trust_window()
+    {
+        var info = new WhmCallInfo("whm.example.com:2087", "version", null, 1);
+        var trusting = new LoginGate();
+        var never = new LoginGate(TimeSpan.Zero);
+
+        foreach (LoginGate gate in new[] { trusting, never })
+        {
+            IDisposable? alone = await gate.EnterAsync(info, CancellationToken.None);
+            Assert.NotNull(alone);
+            gate.Accepted();
+            alone!.Dispose();
+        }
+
+        Assert.Null(await trusting.EnterAsync(info, CancellationToken.None));
+        IDisposable? afterTheWindow = await never.EnterAsync(info, CancellationToken.None);
+        Assert.NotNull(afterTheWindow);
+        afterTheWindow!.Dispose();
+    }
+
+    [Fact]
     public void Credentials_are_the_same_when_user_and_token_are()
     {
         var credential = new WhmCredential("root", "TOKEN0123456789");

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,15 +9,30 @@ namespace CpanelBilling.Core.Whm;
 /// What one server has made of one credential, shared by every client the factory made for that pair. cPHulk
 /// counts each refused login against the user and the address and locks both out after a few, so a refused token
 /// must not be sent again: once the server refuses the credential, every later call fails at once with the same
-/// authentication error and sends nothing (a latch; only another credential object gets through). Until the server
-/// has answered a call with the credential at all, calls go one at a time, so a wrong token costs one failed login
-/// however many calls a bulk run has under way.
+/// authentication error and sends nothing (a latch; only another credential object gets through). Calls go one at a
+/// time until the server has shown it accepts the credential (a JSON answer, or a failure it reported in one), and
+/// again once it has not shown so for <see cref="DefaultTrustWindow"/>: so a wrong token, or one revoked while the
+/// session sat idle, costs one failed login however many calls a bulk run has under way. A timeout, a reset or a 5xx
+/// shows nothing about the token and opens nothing.
 /// </summary>
 internal sealed class LoginGate
 {
+    /// <summary>How long an accepted answer lets calls go side by side without another one.</summary>
+    public static readonly TimeSpan DefaultTrustWindow = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim firstAnswer = new(1, 1);
+    private readonly long trustTicks;
     private volatile Refusal? refusal;
-    private volatile bool open;
+    private long acceptedAt;
+
+    public LoginGate()
+        : this(DefaultTrustWindow)
+    {
+    }
+
+    /// <param name="trustWindow">How long an accepted answer lets calls go side by side; zero: always one at a time.</param>
+    internal LoginGate(TimeSpan trustWindow) =>
+        trustTicks = (long)(trustWindow.TotalSeconds * Stopwatch.Frequency);
 
     public bool IsRefused => refusal is not null;
 
@@ -29,13 +45,13 @@ internal sealed class LoginGate
     public async Task<IDisposable?> EnterAsync(WhmCallInfo call, CancellationToken cancellationToken)
     {
         ThrowIfRefused(call);
-        if (open)
+        if (IsTrusted)
         {
             return null;
         }
 
         await firstAnswer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (open || refusal is not null)
+        if (IsTrusted || refusal is not null)
         {
             firstAnswer.Release();
             ThrowIfRefused(call);
@@ -46,10 +62,19 @@ internal sealed class LoginGate
     }
 
     /// <summary>
-    /// The attempt ended without a refusal (an answer, a failure the server reported, or no answer at all): the
-    /// credential is not known to be refused, so calls no longer wait for one another.
+    /// The server answered the call as one from an accepted login (a JSON envelope, including a failure it reported):
+    /// calls no longer wait for one another for a while.
     /// </summary>
-    public void Open() => open = true;
+    public void Accepted() => Interlocked.Exchange(ref acceptedAt, Stopwatch.GetTimestamp());
+
+    private bool IsTrusted
+    {
+        get
+        {
+            long accepted = Interlocked.Read(ref acceptedAt);
+            return accepted != 0 && Stopwatch.GetTimestamp() - accepted < trustTicks;
+        }
+    }
 
     /// <summary>The server refused the credential: from now on no call with it is sent.</summary>
     public void Refuse(WhmAuthenticationException failure) =>

@@ -70,7 +70,7 @@ internal sealed class WhmCallExecutor
                     httpStatus = reply.Status;
                     using JsonDocument document = ReadJson(call, info, reply);
                     WhmEnvelope envelope = ReadEnvelope(call, info, reply, document.RootElement);
-                    login.Open();
+                    login.Accepted();
                     T result = Map(call, info, reply, envelope, map);
                     Log(info, startedAt, stopwatch.Elapsed, envelope.Succeeded ? CallOutcome.Succeeded : CallOutcome.Failed, httpStatus, envelope.Reason, null, false, loggedParameters);
                     return result;
@@ -81,9 +81,10 @@ internal sealed class WhmCallExecutor
                     {
                         login.Refuse(refused);
                     }
-                    else
+                    else if (failure is WhmCallFailedException)
                     {
-                        login.Open();
+                        // The server reported the failure in its envelope: it accepted the login.
+                        login.Accepted();
                     }
 
                     Log(info, startedAt, stopwatch.Elapsed, OutcomeOf(failure), httpStatus, ReasonOf(failure), failure.Kind, failure.MayHaveExecuted, loggedParameters);
