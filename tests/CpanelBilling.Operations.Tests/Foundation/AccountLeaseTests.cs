@@ -100,6 +100,46 @@ public sealed class AccountLeaseTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(1, world.Sent("suspendacct"));
     }
 
+    [Fact]
+    public async Task A_renewal_that_fails_unexpectedly_does_not_stop_the_renewals_and_the_lease_is_still_released()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        Account account = await world.AddActiveAccountAsync(User, "lena.example.com");
+        var clock = new TestClock(DateTime.UtcNow);
+        IBillingRepository clocked = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = clock.Now });
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(clocked);
+        var leases = new LeaseOptions { Duration = TimeSpan.FromMinutes(10), RenewEvery = TimeSpan.FromMilliseconds(20) };
+        AccountLeaseScope scope = await AccountLeaseScope.AcquireAsync(billing, account.Id, "runbook", leases, CancellationToken.None);
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Not a billing error: a driver's own exception (SqlClient's exhausted pool is an InvalidOperationException).
+        control.BeforeNext(nameof(IBillingRepository.AcquireAccountLeaseAsync), _ =>
+        {
+            failed.SetResult();
+            throw new InvalidOperationException("Timeout expired. The timeout period elapsed prior to obtaining a connection from the pool.");
+        });
+        await failed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        DateTime afterFailure = Lease(clocked, account.Id).ExpiresUtc;
+        clock.Advance(TimeSpan.FromMinutes(1));
+        WaitUntil(() => Lease(clocked, account.Id).ExpiresUtc > afterFailure, "a renewal after the failed one");
+
+        await scope.DisposeAsync();
+
+        Assert.Null(await clocked.GetAccountLeaseAsync(account.Id));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(600)]
+    public void A_renewal_period_of_zero_or_less_or_not_shorter_than_the_lease_is_refused(int seconds)
+    {
+        var leases = new LeaseOptions { Duration = TimeSpan.FromMinutes(10) };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => leases.RenewEvery = TimeSpan.FromSeconds(seconds));
+        Assert.Equal(TimeSpan.FromSeconds(200), leases.RenewInterval);
+    }
+
     private static AccountLease Lease(IBillingRepository billing, long accountId) =>
         billing.GetAccountLeaseAsync(accountId).GetAwaiter().GetResult() ?? throw new InvalidOperationException("The account has no lease.");
 

@@ -86,12 +86,19 @@ public sealed class AccountLeaseScope : IAsyncDisposable
         if (Interlocked.Exchange(ref released, 1) == 0)
         {
             stopRenewing.Cancel();
-            await renewing.ConfigureAwait(false);
-            stopRenewing.Dispose();
+            try
+            {
+                // The loop ends on cancellation and swallows its own failures; this only waits for it to stop.
+                await renewing.ConfigureAwait(false);
+            }
+            finally
+            {
+                stopRenewing.Dispose();
 
-            // Release even when the operation was cancelled; a lease left behind would block the account until expiry.
-            // Releasing only deletes this owner's lease, so a lease another actor took over is left alone.
-            await billing.ReleaseAccountLeaseAsync(Lease.AccountId, Lease.Owner, CancellationToken.None).ConfigureAwait(false);
+                // Release even when the operation was cancelled; a lease left behind would block the account until expiry.
+                // Releasing only deletes this owner's lease, so a lease another actor took over is left alone.
+                await billing.ReleaseAccountLeaseAsync(Lease.AccountId, Lease.Owner, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
@@ -109,10 +116,11 @@ public sealed class AccountLeaseScope : IAsyncDisposable
             {
                 return;
             }
-            catch (CpanelBillingException)
+            catch (Exception failure) when (failure is not OperationCanceledException || !stopRenewing.IsCancellationRequested)
             {
-                // The database failed this time; the lease still runs until its expiry, so the next round tries again
-                // (and the check before a billing write is the one that decides).
+                // Whatever failed this time (the database, a driver's own error such as an exhausted pool), the lease
+                // still runs until its expiry, so the next round tries again; the check before a billing write is the
+                // one that decides. A renewal loop that died here would let the lease lapse mid-operation.
             }
         }
     }
@@ -136,17 +144,28 @@ public sealed class AccountLeaseScope : IAsyncDisposable
 /// <summary>How long a lease lasts, how often it is renewed, and how long to wait for one.</summary>
 public sealed class LeaseOptions
 {
+    private TimeSpan? renewEvery;
+
     /// <summary>
     /// How long a lease lasts without renewal: how long a crashed process blocks the account. A running operation
     /// renews it (see <see cref="RenewInterval"/>), so it need not outlast the slowest operation. Default 10 min.
     /// </summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>How often a held lease is renewed. Default (null): a third of <see cref="Duration"/>.</summary>
-    public TimeSpan? RenewEvery { get; set; }
+    /// <summary>
+    /// How often a held lease is renewed; more than zero and less than <see cref="Duration"/>. Default (null): a
+    /// third of <see cref="Duration"/>.
+    /// </summary>
+    public TimeSpan? RenewEvery
+    {
+        get => renewEvery;
+        set => renewEvery = value is { } every && (every <= TimeSpan.Zero || every >= Duration)
+            ? throw new ArgumentOutOfRangeException(nameof(RenewEvery), every, $"A lease must be renewed more often than it lasts ({Duration}), and at some interval above zero.")
+            : value;
+    }
 
     /// <summary>The renewal period in effect.</summary>
-    public TimeSpan RenewInterval => RenewEvery ?? TimeSpan.FromTicks(Duration.Ticks / 3);
+    public TimeSpan RenewInterval => renewEvery is { } every && every < Duration ? every : TimeSpan.FromTicks(Duration.Ticks / 3);
 
     /// <summary>How long to wait for a lease another actor holds before failing with Busy. Default 30 s.</summary>
     public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);
