@@ -72,6 +72,18 @@ public sealed class ServerThrottleTests
     }
 
     [Fact]
+    public async Task Newer_settings_with_the_same_limit_still_outrank_an_older_copy()
+    {
+        var throttle = new ServerThrottle();
+        (await throttle.EnterAsync(Server(requests: 4, version: 1), ThrottleLane.Requests, CancellationToken.None)).Dispose();
+        (await throttle.EnterAsync(Server(requests: 4, version: 3), ThrottleLane.Requests, CancellationToken.None)).Dispose();
+
+        (await throttle.EnterAsync(Server(requests: 8, version: 2), ThrottleLane.Requests, CancellationToken.None)).Dispose();
+
+        Assert.Equal((4, 0), throttle.State(1, ThrottleLane.Requests));
+    }
+
+    [Fact]
     public async Task Each_lane_follows_its_own_setting()
     {
         var throttle = new ServerThrottle();

@@ -71,13 +71,17 @@ public sealed class ServerThrottle
         {
             lock (sync)
             {
-                if (changedUtc < settingsChangedUtc || limit == Gate.Limit)
+                if (changedUtc < settingsChangedUtc)
                 {
                     return;
                 }
 
+                // The version is recorded even when the limit stays: an older copy must not change it later.
                 settingsChangedUtc = changedUtc;
-                Gate.Resize(limit);
+                if (limit != Gate.Limit)
+                {
+                    Gate.Resize(limit);
+                }
             }
         }
     }
