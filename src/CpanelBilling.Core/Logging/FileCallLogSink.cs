@@ -14,28 +14,21 @@ namespace CpanelBilling.Core.Logging;
 /// </summary>
 public sealed class FileCallLogSink : ICallLogSink
 {
-    private static readonly ConcurrentDictionary<string, object> PathLocks = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly ConcurrentDictionary<string, CallLogFileLocks> SharedLocks = new(StringComparer.OrdinalIgnoreCase);
     private static readonly byte[] NewLine = { (byte)'\n' };
 
-    // A process that holds the mutex longer than this is stuck (a rollover takes milliseconds); the line is then
-    // appended without rolling over rather than lost or the WHM call delayed further.
-    private static readonly TimeSpan DefaultCrossProcessWait = TimeSpan.FromSeconds(10);
-
-    private readonly object pathLock;
-    private readonly CrossProcessFileLock crossProcessLock;
-    private readonly TimeSpan crossProcessWait;
+    private readonly CallLogFileLocks locks;
 
     public FileCallLogSink(string path, long maxFileBytes = 10 * 1024 * 1024, int maxArchivedFiles = 5)
-        : this(path, maxFileBytes, maxArchivedFiles, shareInProcessLock: true, DefaultCrossProcessWait)
+        : this(path, maxFileBytes, maxArchivedFiles, locks: null)
     {
     }
 
-    /// <param name="shareInProcessLock">
-    /// False only in tests: this instance then has a lock of its own, as a sink of another process would, and only
-    /// the machine-wide lock keeps it from racing the others.
+    /// <param name="locks">
+    /// Null: those every sink of this process on the same path shares. Tests pass their own, made for the full path,
+    /// as a sink of another process would have: only the machine-wide lock then keeps it from racing the others.
     /// </param>
-    /// <param name="crossProcessWait">How long to wait for another process's hold on the file (tests shorten it).</param>
-    internal FileCallLogSink(string path, long maxFileBytes, int maxArchivedFiles, bool shareInProcessLock, TimeSpan crossProcessWait)
+    internal FileCallLogSink(string path, long maxFileBytes, int maxArchivedFiles, CallLogFileLocks? locks)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -55,9 +48,7 @@ public sealed class FileCallLogSink : ICallLogSink
         Path = System.IO.Path.GetFullPath(path);
         MaxFileBytes = maxFileBytes;
         MaxArchivedFiles = maxArchivedFiles;
-        pathLock = shareInProcessLock ? PathLocks.GetOrAdd(Path, _ => new object()) : new object();
-        crossProcessLock = new CrossProcessFileLock(Path);
-        this.crossProcessWait = crossProcessWait;
+        this.locks = locks ?? SharedLocks.GetOrAdd(Path, fullPath => new CallLogFileLocks(fullPath));
     }
 
     public string Path { get; }
@@ -69,7 +60,7 @@ public sealed class FileCallLogSink : ICallLogSink
     public void Write(CallLogEntry entry)
     {
         byte[] line = Encoding.UTF8.GetBytes(entry.ToJson());
-        lock (pathLock)
+        lock (locks.InProcess)
         {
             string? directory = System.IO.Path.GetDirectoryName(Path);
             if (!string.IsNullOrEmpty(directory))
@@ -77,7 +68,9 @@ public sealed class FileCallLogSink : ICallLogSink
                 Directory.CreateDirectory(directory);
             }
 
-            using IDisposable? acrossProcesses = crossProcessLock.Enter(crossProcessWait);
+            // Without the machine-wide lock (another process holds it: see CallLogFileLocks) the line is still written,
+            // only the file is not rolled over: a stuck holder costs rollovers, not the calls' lines.
+            using IDisposable? acrossProcesses = locks.EnterAcrossProcesses();
             var file = new FileInfo(Path);
             if (acrossProcesses != null && file.Exists && file.Length > 0 && file.Length + line.Length + 1 > MaxFileBytes)
             {

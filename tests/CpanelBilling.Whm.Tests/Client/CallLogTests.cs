@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -212,6 +213,59 @@ public sealed class CallLogTests : IDisposable
     }
 
     [Fact]
+    public void A_stuck_process_costs_one_wait_then_lines_skip_its_lock_until_the_skip_runs_out_and_none_is_lost()
+    {
+        string path = Path.Combine(directory, "skip.log");
+        TimeSpan wait = TimeSpan.FromMilliseconds(200), skip = TimeSpan.FromMinutes(1);
+        long now = 0;
+        var attempts = new List<TimeSpan>();
+        var machineWide = new CrossProcessFileLock(Path.GetFullPath(path));
+        var locks = new CallLogFileLocks(timeout => { attempts.Add(timeout); return machineWide.Enter(timeout); }, wait, skip, () => now);
+        var sink = new FileCallLogSink(path, 1024 * 1024, 3, locks);
+        using var stuckProcess = new LockHolder(path);
+
+        // What each line asked the lock for shows whether it waited: no timed assertion, and the clock moves only here.
+        sink.Write(Entry(1));
+        sink.Write(Entry(2));
+        Assert.Equal(new[] { wait, TimeSpan.Zero }, attempts);
+
+        now += Ticks(skip) - 1;
+        sink.Write(Entry(3));
+        Assert.Equal(TimeSpan.Zero, attempts[^1]);
+
+        now += 1;
+        sink.Write(Entry(4));
+        Assert.Equal(new[] { wait, TimeSpan.Zero, TimeSpan.Zero, wait }, attempts);
+        Assert.Equal(new[] { "1", "2", "3", "4" }, Numbers(path));
+    }
+
+    [Fact]
+    public void A_stuck_process_that_lets_go_is_seen_by_the_next_line_which_rolls_over_and_waits_again_after()
+    {
+        string path = Path.Combine(directory, "unstuck.log");
+        TimeSpan wait = TimeSpan.FromMilliseconds(200);
+        var attempts = new List<TimeSpan>();
+        var machineWide = new CrossProcessFileLock(Path.GetFullPath(path));
+        var locks = new CallLogFileLocks(timeout => { attempts.Add(timeout); return machineWide.Enter(timeout); }, wait, TimeSpan.FromMinutes(1), () => 0);
+        var sink = new FileCallLogSink(path, 1024, 3, locks);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(path, new string('x', 1000) + "\n");
+        using var stuckProcess = new LockHolder(path);
+
+        // The clock stands still: only the lock seen free can end the skip here.
+        sink.Write(Entry(1));
+        Assert.False(File.Exists(sink.GetArchivePath(1)));
+        stuckProcess.Release();
+        sink.Write(Entry(2));
+        sink.Write(Entry(3));
+
+        Assert.Equal(new[] { wait, TimeSpan.Zero, wait }, attempts);
+        Assert.True(File.Exists(sink.GetArchivePath(1)), "the line that found the lock free again did not roll over");
+        Assert.Equal("1", Number(File.ReadAllLines(sink.GetArchivePath(1))[^1]));
+        Assert.Equal(new[] { "2", "3" }, Numbers(path));
+    }
+
+    [Fact]
     public void The_memory_sink_keeps_the_newest_entries_up_to_its_capacity()
     {
         var sink = new MemoryCallLogSink(capacity: 3);
@@ -227,7 +281,14 @@ public sealed class CallLogTests : IDisposable
 
     /// <summary>A sink with an in-process lock of its own, as in another process.</summary>
     private static FileCallLogSink Separate(string path, long maxFileBytes, int maxArchivedFiles, TimeSpan? crossProcessWait = null) =>
-        new(path, maxFileBytes, maxArchivedFiles, shareInProcessLock: false, crossProcessWait ?? TimeSpan.FromSeconds(10));
+        new(path, maxFileBytes, maxArchivedFiles, new CallLogFileLocks(
+            new CrossProcessFileLock(Path.GetFullPath(path)).Enter, crossProcessWait ?? TimeSpan.FromSeconds(10), CallLogFileLocks.DefaultSkipAfterTimeout, Stopwatch.GetTimestamp));
+
+    private static string Number(string line) => JsonDocument.Parse(line).RootElement.GetProperty("parameters").GetProperty("n").GetString()!;
+
+    private static IEnumerable<string> Numbers(string file) => File.ReadAllLines(file).Select(Number);
+
+    private static long Ticks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
 
     private static CallLogEntry Entry(int n) => new(
         DateTimeOffset.UtcNow, "h:2087", "root", "listaccts", 1, TimeSpan.FromMilliseconds(n), CallOutcome.Succeeded, 200, "OK", null, false,
