@@ -30,5 +30,23 @@ public sealed class SqlServerBillingRepositoryTests : BillingRepositoryContract
         Assert.InRange(held.AcquiredUtc, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(10));
     }
 
+    [BillingFact]
+    public async Task A_runbook_whose_clock_runs_an_hour_ahead_stamps_the_journal_with_the_database_time()
+    {
+        BillingScenario s = await ScenarioAsync();
+        IBillingRepository ahead = await Database.OpenRepositoryAsync(new BillingRepositoryOptions { UtcNow = () => DateTime.UtcNow.AddHours(1) });
+        DateTime before = await Repository.GetDatabaseUtcNowAsync();
+
+        OperationJournalEntry entry = await ahead.BeginOperationAsync(new OperationIntent { ServerId = s.Server.Id, Function = "addpkg" });
+        entry = await ahead.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, "no answer");
+        DateTime after = await Repository.GetDatabaseUtcNowAsync();
+
+        // Another runbook reads the entry's age on the same clock that wrote it: neither the test clock's day in 2024 nor the hour ahead.
+        Assert.InRange(entry.CreatedUtc, before, after);
+        Assert.InRange(entry.ChangedUtc, before, after);
+        Assert.InRange(await ahead.GetDatabaseUtcNowAsync(), after, after.AddMinutes(10));
+        Assert.InRange(after, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(10));
+    }
+
     protected override async Task<ITestBillingDatabase> CreateDatabaseAsync() => await TempSqlServerDatabase.CreateAsync();
 }

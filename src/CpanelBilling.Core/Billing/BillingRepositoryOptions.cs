@@ -14,6 +14,9 @@ public sealed class BillingRepositoryOptions
     /// <summary>How long a statement may run and how long a locked database or lock is waited for.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The clock for every stored time and lease expiry (UTC); the system clock when null.</summary>
+    /// <summary>
+    /// The clock for every stored time and lease expiry (UTC); the system clock when null. On SQL Server the
+    /// database's own clock stamps the journal and times leases instead (see <see cref="IBillingRepository.GetDatabaseUtcNowAsync"/>).
+    /// </summary>
     public Func<DateTime>? UtcNow { get; set; }
 }

@@ -194,6 +194,14 @@ public interface IBillingRepository
 
     Task<OperationJournalEntry> GetOperationAsync(long entryId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Now, by the clock that stamps the journal's times: measure an entry's age against this, never against the
+    /// caller's own clock. On SQL Server, shared by runbooks on several hosts, it is the database's clock (the entry
+    /// may have been written from a host whose clock differs from the reader's); on SQLite, one file on one machine,
+    /// the repository's clock (<see cref="BillingRepositoryOptions.UtcNow"/>).
+    /// </summary>
+    Task<DateTime> GetDatabaseUtcNowAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Streams journal entries, oldest first.</summary>
     IAsyncEnumerable<OperationJournalEntry> ListOperationsAsync(OperationJournalQuery query, CancellationToken cancellationToken = default);
 

@@ -40,7 +40,8 @@ public sealed class OperationContext
     /// <summary>
     /// How long a changing call that got no answer (timeout, reset, 5xx) may still be running on the server: within
     /// it, an opening whose earlier createacct is unsettled and not visible on the server does not send createacct
-    /// again. Default 5 minutes, like Repair's <c>RepairOptions.ServerEntryGrace</c>.
+    /// again. Measured by the billing database's clock, whichever host sent the call. Default 5 minutes, like
+    /// Repair's <c>RepairOptions.ServerEntryGrace</c>.
     /// </summary>
     public TimeSpan UnansweredCallGrace { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -42,8 +42,8 @@ public abstract partial class BillingRepositoryContract
 
         OperationJournalEntry read = await Repository.GetOperationAsync(entry.Id);
         Assert.Equal(OperationStatus.Succeeded, read.Status);
-        Assert.Equal(Start.AddMinutes(1), read.CompletedUtc);
-        Assert.Equal(Start, read.CreatedUtc);
+        AssertDatabaseTime(Start.AddMinutes(1), read.CompletedUtc!.Value);
+        AssertDatabaseTime(Start, read.CreatedUtc);
         Assert.Equal("runbook-7@host1", read.Actor);
         Assert.Equal("createacct", read.Function);
         Assert.DoesNotContain(read.Parameters.Values, v => v != null && v.Contains("S3cret"));
@@ -52,6 +52,31 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal(BillingErrorIds.JournalEntryAlreadyCompleted, late.ErrorId);
         await Assert.ThrowsAsync<BillingConflictException>(() => Repository.RecordOperationAttemptAsync(entry.Id));
         Assert.Equal(BillingErrorIds.JournalEntryNotFound, (await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.GetOperationAsync(999))).ErrorId);
+    }
+
+    [BillingFact]
+    public async Task The_journal_is_stamped_by_the_clock_its_ages_are_read_by()
+    {
+        BillingScenario s = await ScenarioAsync();
+        DateTime before = await Repository.GetDatabaseUtcNowAsync();
+        OperationJournalEntry entry = await Repository.BeginOperationAsync(new OperationIntent { ServerId = s.Server.Id, Function = "addpkg" });
+        entry = await Repository.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, "no answer");
+        DateTime after = await Repository.GetDatabaseUtcNowAsync();
+
+        Assert.Equal(DateTimeKind.Utc, after.Kind);
+        AssertDatabaseTime(Start, after);
+        Assert.InRange(entry.CreatedUtc, before, after);
+        Assert.InRange(entry.ChangedUtc, entry.CreatedUtc, after);
+        Assert.Null(entry.CompletedUtc);
+
+        await LetDatabaseTimePassAsync(TimeSpan.FromMinutes(1));
+        DateTime settling = await Repository.GetDatabaseUtcNowAsync();
+        entry = await Repository.CompleteOperationAsync(entry.Id, OperationStatus.Failed, "settled");
+        DateTime settled = await Repository.GetDatabaseUtcNowAsync();
+
+        AssertDatabaseTime(Start.AddMinutes(1), settled);
+        Assert.InRange(entry.ChangedUtc, settling, settled);
+        Assert.InRange(entry.CompletedUtc!.Value, settling, settled);
     }
 
     [BillingFact]
@@ -83,7 +108,7 @@ public abstract partial class BillingRepositoryContract
         AccountLease lease = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
         Assert.Equal("runbook-A", lease.Owner);
         Assert.Equal(TimeSpan.FromMinutes(5), lease.ExpiresUtc - lease.AcquiredUtc);
-        AssertLeaseStart(Start, lease.AcquiredUtc);
+        AssertDatabaseTime(Start, lease.AcquiredUtc);
 
         var busy = await Assert.ThrowsAsync<AccountBusyException>(() => Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5)));
         Assert.Equal(FailureKind.Busy, busy.Kind);
@@ -91,7 +116,7 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal("runbook-A", busy.Holder);
         Assert.Equal(lease.ExpiresUtc, busy.HeldUntilUtc);
 
-        TimeSpan passed = await LetLeaseTimePassAsync(TimeSpan.FromMinutes(1));
+        TimeSpan passed = await LetDatabaseTimePassAsync(TimeSpan.FromMinutes(1));
         AccountLease renewed = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
         Assert.Equal(lease.AcquiredUtc, renewed.AcquiredUtc);
         Assert.True(renewed.ExpiresUtc >= lease.ExpiresUtc + passed, $"renewed until {renewed.ExpiresUtc:O}, first until {lease.ExpiresUtc:O}");
@@ -110,12 +135,12 @@ public abstract partial class BillingRepositoryContract
         TimeSpan shortLease = TimeSpan.FromMilliseconds(300);
         AccountLease crashed = await Repository.AcquireAccountLeaseAsync(account.Id, "crashed-runbook", shortLease);
 
-        await LetLeaseTimePassAsync(shortLease);
+        await LetDatabaseTimePassAsync(shortLease);
         AccountLease taken = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-B", TimeSpan.FromMinutes(5));
 
         Assert.Equal("runbook-B", taken.Owner);
         Assert.True(taken.AcquiredUtc >= crashed.ExpiresUtc);
-        AssertLeaseStart(Start + shortLease, taken.AcquiredUtc);
+        AssertDatabaseTime(Start + shortLease, taken.AcquiredUtc);
         Assert.False(await Repository.ReleaseAccountLeaseAsync(account.Id, "crashed-runbook"));
         var unknown = await Assert.ThrowsAsync<BillingNotFoundException>(() => Repository.AcquireAccountLeaseAsync(999, "x", TimeSpan.FromMinutes(1)));
         Assert.Equal(BillingErrorIds.AccountNotFound, unknown.ErrorId);
@@ -123,25 +148,28 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal(FailureKind.InvalidArgument, tooLong.Kind);
     }
 
-    /// <summary>On SQL Server the database's clock decides leases (see IBillingRepository), so only SQLite follows <see cref="Clock"/>.</summary>
-    private bool LeasesFollowTheTestClock => Database.Backend == BillingBackend.Sqlite;
+    /// <summary>
+    /// On SQL Server the database's clock times leases and stamps the journal (see IBillingRepository), so only
+    /// SQLite follows <see cref="Clock"/>.
+    /// </summary>
+    private bool DatabaseTimeFollowsTheTestClock => Database.Backend == BillingBackend.Sqlite;
 
-    private void AssertLeaseStart(DateTime onTestClock, DateTime actual)
+    private void AssertDatabaseTime(DateTime onTestClock, DateTime actual)
     {
-        if (LeasesFollowTheTestClock)
+        if (DatabaseTimeFollowsTheTestClock)
         {
             Assert.Equal(onTestClock, actual);
         }
     }
 
     /// <summary>
-    /// Lets lease time pass and returns how much surely did: on the test clock <paramref name="wanted"/>; on the
+    /// Lets database time (leases, journal) pass and returns how much surely did: on the test clock <paramref name="wanted"/>; on the
     /// database's clock, for real, <paramref name="wanted"/> when under a second, else none (tests do not wait
     /// minutes), each with a margin for the clock's resolution.
     /// </summary>
-    private async Task<TimeSpan> LetLeaseTimePassAsync(TimeSpan wanted)
+    private async Task<TimeSpan> LetDatabaseTimePassAsync(TimeSpan wanted)
     {
-        if (LeasesFollowTheTestClock)
+        if (DatabaseTimeFollowsTheTestClock)
         {
             Clock.Advance(wanted);
             return wanted;

@@ -139,6 +139,21 @@ public sealed class SqlServerDialectTests
         Assert.DoesNotContain("@expires_utc", names.Variables);
     }
 
+    [Theory]
+    [InlineData(nameof(BillingStatements.InsertJournalEntry))]
+    [InlineData(nameof(BillingStatements.UpdateJournalAttempt))]
+    [InlineData(nameof(BillingStatements.UpdateJournalOutcome))]
+    [InlineData(nameof(BillingStatements.SelectCurrentUtc))]
+    public void The_journal_is_stamped_and_aged_by_the_database_clock_and_never_by_the_callers(string name)
+    {
+        var names = new NameCollector();
+        ParseClean(Statement(name)).Accept(names);
+
+        Assert.Contains("SYSUTCDATETIME", names.Functions);
+        Assert.DoesNotContain("@now", names.Variables);
+        Assert.DoesNotContain("@completed_utc", names.Variables);
+    }
+
     [Fact]
     public void Every_listing_shape_is_checked_and_sets_only_the_filters_it_names()
     {

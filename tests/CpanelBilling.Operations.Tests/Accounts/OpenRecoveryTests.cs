@@ -7,6 +7,7 @@ using CpanelBilling.Core.Operations;
 using CpanelBilling.Core.Operations.Accounts;
 using CpanelBilling.Core.Operations.Journal;
 using CpanelBilling.Core.Operations.Reconcile;
+using CpanelBilling.Testing.Billing;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.WhmSimulator;
 using Xunit;
@@ -82,6 +83,47 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(2, world.Sent("createacct"));
         Assert.Equal(OperationStatus.Failed, (await world.Billing.GetOperationAsync(first.Id)).Status);
         Assert.DoesNotContain(await world.JournalAsync(), e => e.Status is OperationStatus.Pending or OperationStatus.Unknown);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(-10)]
+    public async Task The_grace_of_an_unanswered_createacct_runs_on_the_database_clock_however_far_this_host_s_clock_is_off(int databaseAheadMinutes)
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
+        // The database's clock (here the repository's) is ten minutes off this host's: neither may stretch or cut the grace.
+        var databaseClock = new TestClock(DateTime.UtcNow.AddMinutes(databaseAheadMinutes));
+        IBillingRepository database = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = databaseClock.Now });
+        var context = new OperationContext(database, world.Context.Servers, "runbook-on-a-skewed-host");
+        var accounts = new AccountOperations(context);
+        var reconcile = new ReconcileOperations(context);
+        ReconcileScope scope = new ReconcileScope().AddServer(world.Server.Name);
+        world.Faults.Add("createacct*1=hang");
+        await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => accounts.OpenAsync(world.Request(Domain, User, world.ProPlan)));
+        await world.Simulator.Server.WaitUntilIdleAsync();
+        OperationJournalEntry unanswered = Assert.Single(await world.JournalAsync("createacct"));
+        Assert.Equal(OperationStatus.Unknown, unanswered.Status);
+
+        // Four minutes on by the database's clock the first createacct may still be running: no second one, no verdict.
+        databaseClock.Advance(TimeSpan.FromMinutes(4));
+        var early = await Assert.ThrowsAsync<AccountOperationException>(() => accounts.OpenAsync(world.Request(Domain, User, world.ProPlan)));
+        RepairReport earlyRepair = await reconcile.RepairAsync(scope);
+
+        AccountWorld.AssertFailure(early, AccountErrorIds.CreateMayBeRunning, FailureKind.Busy);
+        Assert.Empty(earlyRepair.Plan.Actions);
+        Assert.Equal(RepairSide.None, Assert.Single(earlyRepair.Plan.Unrepaired, d => d.JournalEntryId == unanswered.Id).Side);
+        Assert.Equal(OperationStatus.Unknown, (await database.GetOperationAsync(unanswered.Id)).Status);
+        Assert.Equal(1, world.Sent("createacct"));
+
+        // Past the grace by the database's clock, Repair would settle the entry and the opening creates the account, once more.
+        databaseClock.Advance(TimeSpan.FromMinutes(2));
+        RepairPlan plan = await reconcile.PlanAsync(scope);
+        AccountChangeResult opened = await accounts.OpenAsync(world.Request(Domain, User, world.ProPlan));
+
+        Assert.Contains(unanswered.Id, Assert.Single(plan.Actions).JournalEntryIds);
+        Assert.Equal(AccountStatus.Active, opened.Account.Status);
+        Assert.Equal(2, world.Sent("createacct"));
+        Assert.Equal(OperationStatus.Failed, (await database.GetOperationAsync(unanswered.Id)).Status);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using CpanelBilling.Core.Operations.Reconcile;
 using CpanelBilling.Operations.Tests.Accounts;
 using CpanelBilling.Operations.Tests.FaultMatrix;
 using CpanelBilling.Operations.Tests.Packages;
+using CpanelBilling.Testing.Billing;
 using CpanelBilling.Testing.Operations;
 using CpanelBilling.WhmSimulator;
 using Xunit;
@@ -166,6 +167,41 @@ public sealed class JournalSettlementTests : IClassFixture<OperationsWorldFixtur
         Assert.Equal(OperationsWorld.ProPackage, world.SimState.GetAccount("pete").Plan);
         Assert.Equal(OperationStatus.Succeeded, (await world.Billing.GetOperationAsync(entry.Id)).Status);
         Assert.All(world.Requests("changepackage"), r => Assert.Equal(OperationsWorld.ProPackage, r.FormValue("pkg")));
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(-10)]
+    public async Task A_planned_settlement_waits_while_the_call_sent_again_meanwhile_may_still_run_by_the_database_clock(int databaseAheadMinutes)
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        Account paul = await world.OpenedAsync("paul");
+        // The database's clock (here the repository's) is ten minutes off this host's: neither may stretch or cut the grace.
+        var databaseClock = new TestClock(System.DateTime.UtcNow.AddMinutes(databaseAheadMinutes));
+        IBillingRepository database = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = databaseClock.Now });
+        var reconcile = new ReconcileOperations(new OperationContext(database, world.Context.Servers, "runbook-on-a-skewed-host"));
+        OperationJournalEntry entry = await database.BeginOperationAsync(Intent(world, paul, "suspendacct"));
+        await database.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, "no answer");
+        databaseClock.Advance(System.TimeSpan.FromMinutes(6));
+        RepairAction settle = Assert.Single((await reconcile.PlanAsync(world.Scope())).Actions);
+
+        // Before the plan is applied, another runbook sends suspendacct again and gets no answer either.
+        await database.RecordOperationAttemptAsync(entry.Id);
+        await database.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, "no answer");
+        databaseClock.Advance(System.TimeSpan.FromMinutes(4));
+        RepairOutcome early = await reconcile.ApplyAsync(settle);
+
+        Assert.Equal(RepairStatus.Skipped, early.Status);
+        Assert.Contains("may still be in progress", early.Message);
+        Assert.Equal(OperationStatus.Unknown, (await database.GetOperationAsync(entry.Id)).Status);
+
+        databaseClock.Advance(System.TimeSpan.FromMinutes(2));
+        RepairOutcome later = await reconcile.ApplyAsync(settle);
+
+        Assert.Equal(RepairStatus.Done, later.Status);
+        Assert.Equal(OperationStatus.Failed, (await database.GetOperationAsync(entry.Id)).Status);
+        Assert.Equal(AccountStatus.Active, (await database.GetAccountAsync(paul.Id)).Status);
+        Assert.Equal(0, world.Sent("suspendacct"));
     }
 
     [Fact]

@@ -63,6 +63,10 @@ public sealed class OperationJournalEntry
 
     public DateTime CreatedUtc { get; internal set; }
 
+    /// <summary>
+    /// When the entry last changed (intent, attempt or outcome), by the database's clock: compare it with
+    /// <see cref="IBillingRepository.GetDatabaseUtcNowAsync"/>, not with this host's clock.
+    /// </summary>
     public DateTime ChangedUtc { get; internal set; }
 
     public DateTime? CompletedUtc { get; internal set; }

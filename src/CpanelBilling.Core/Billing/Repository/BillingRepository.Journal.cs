@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core.Billing.Sql;
@@ -57,17 +58,22 @@ internal sealed partial class BillingRepository
 
         return WriteAsync(async session =>
         {
-            DateTime now = Now();
             int changed = await session.Sql(Statements.UpdateJournalOutcome)
                 .With("@status", (int)outcome)
                 .With("@error", string.IsNullOrWhiteSpace(error) ? null : error)
-                .With("@now", now)
-                .With("@completed_utc", outcome == OperationStatus.Unknown ? null : now)
+                .With("@now", Now())
                 .With("@entry_id", entryId)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
             return await RequireOpenJournalChangeAsync(session, changed, entryId, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
+
+    // On SQLite the statement hands back @now, the repository's clock, so both backends take one path.
+    public Task<DateTime> GetDatabaseUtcNowAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            async session => (await session.Sql(Statements.SelectCurrentUtc).With("@now", Now())
+                .ListAsync(row => row.Utc("current_utc"), cancellationToken).ConfigureAwait(false)).Single(),
+            cancellationToken);
 
     public Task<OperationJournalEntry> GetOperationAsync(long entryId, CancellationToken cancellationToken = default) =>
         ReadAsync(session => RequireJournalEntryAsync(session, entryId, cancellationToken), cancellationToken);

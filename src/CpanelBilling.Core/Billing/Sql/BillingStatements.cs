@@ -174,17 +174,22 @@ internal abstract class BillingStatements
             "SELECT id, account_id, server_id, period, delta_bytes, server_total_bytes, read_utc, recorded_utc FROM bandwidth_records " +
             "WHERE account_id = @account_id AND period = @period ORDER BY id";
 
+        // The journal's times are stamped by the clock its ages are judged by (f.CurrentUtc, read by SelectCurrentUtc):
+        // whether an unanswered call may still be running must not depend on which host wrote the entry or reads it.
         InsertJournalEntry = f.InsertReturningId(
             "operation_journal",
             "server_id, account_id, user_name, function_name, parameters, actor, status, attempts, created_utc, changed_utc",
-            "@server_id, @account_id, @user_name, @function_name, @parameters, @actor, 0, 1, @now, @now");
+            $"@server_id, @account_id, @user_name, @function_name, @parameters, @actor, 0, 1, {f.CurrentUtc}, {f.CurrentUtc}");
         SelectJournalEntry = $"SELECT {JournalColumns} FROM operation_journal WHERE id = @entry_id";
         // Only an entry whose outcome is still open (pending or unknown) takes another attempt or an outcome.
         UpdateJournalAttempt =
-            "UPDATE operation_journal SET attempts = attempts + 1, status = 0, changed_utc = @now WHERE id = @entry_id AND status IN (0, 3)";
+            $"UPDATE operation_journal SET attempts = attempts + 1, status = 0, changed_utc = {f.CurrentUtc} WHERE id = @entry_id AND status IN (0, 3)";
+        // An Unknown outcome is not an end: it leaves completed_utc empty.
         UpdateJournalOutcome =
-            "UPDATE operation_journal SET status = @status, error = @error, changed_utc = @now, completed_utc = @completed_utc " +
+            $"UPDATE operation_journal SET status = @status, error = @error, changed_utc = {f.CurrentUtc}, " +
+            $"completed_utc = CASE WHEN @status = 3 THEN NULL ELSE {f.CurrentUtc} END " +
             "WHERE id = @entry_id AND status IN (0, 3)";
+        SelectCurrentUtc = $"SELECT {f.CurrentUtc} AS current_utc";
 
         SelectLease = "SELECT account_id, owner, acquired_utc, expires_utc FROM account_leases WHERE account_id = @account_id";
         DeleteLease = "DELETE FROM account_leases WHERE account_id = @account_id AND owner = @owner";
@@ -273,6 +278,9 @@ internal abstract class BillingStatements
     public string SelectJournalEntry { get; }
     public string UpdateJournalAttempt { get; }
     public string UpdateJournalOutcome { get; }
+
+    /// <summary>The time by the journal's clock (<see cref="DialectFragments.CurrentUtc"/>) as <c>current_utc</c>; binds <c>@now</c>.</summary>
+    public string SelectCurrentUtc { get; }
 
     /// <summary>
     /// Takes or renews the lease when free, expired or already the caller's; returns the account id when it did,

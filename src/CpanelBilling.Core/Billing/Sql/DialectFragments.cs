@@ -33,6 +33,13 @@ internal abstract class DialectFragments
     /// </summary>
     public abstract string LockRangeHint { get; }
 
+    /// <summary>
+    /// The current UTC time by the clock that stamps the journal and judges its ages: the database's own where hosts
+    /// share it (SQL Server), so a writer's and a reader's clocks cannot disagree; the bound <c>@now</c> (the
+    /// repository's clock) where the database is a local file (SQLite), whose clock is the host's.
+    /// </summary>
+    public abstract string CurrentUtc { get; }
+
     /// <summary>Placed right after SELECT to return at most <paramref name="parameter"/> rows (or empty).</summary>
     public abstract string Top(string parameter);
 

@@ -98,6 +98,8 @@ internal sealed class SqlServerStatements : BillingStatements
 
         public override string LockRangeHint => " WITH (UPDLOCK, HOLDLOCK)";
 
+        public override string CurrentUtc => "SYSUTCDATETIME()";
+
         public override string Top(string parameter) => $"TOP ({parameter}) ";
 
         public override string CaseInsensitive => "";

@@ -81,6 +81,8 @@ internal sealed class SqliteStatements : BillingStatements
 
         public override string LockRangeHint => "";
 
+        public override string CurrentUtc => "@now";
+
         public override string Top(string parameter) => "";
 
         public override string CaseInsensitive => " COLLATE NOCASE";

@@ -228,7 +228,7 @@ internal sealed class OpenAccountOperation
             return onServer.Ip;
         }
 
-        await RequireNoCreateInFlightAsync(work).ConfigureAwait(false);
+        await RequireNoCreateInFlightAsync(work, cancellationToken).ConfigureAwait(false);
         await SettleEarlierAttemptsAsync(work, OperationStatus.Failed).ConfigureAwait(false);
         var request = new CreateAccountRequest(account.UserName, account.DomainName)
         {
@@ -433,12 +433,14 @@ internal sealed class OpenAccountOperation
 
     /// <summary>
     /// Refuses to send createacct while an earlier one for this account got no answer recently: the server does not
-    /// show the account, but it may still be creating it, and a second createacct must not race the first.
+    /// show the account, but it may still be creating it, and a second createacct must not race the first. "Recently"
+    /// is by the database's clock, which stamped the entry: another host may have written it.
     /// </summary>
-    private async Task RequireNoCreateInFlightAsync(AccountWork work)
+    private async Task RequireNoCreateInFlightAsync(AccountWork work, CancellationToken cancellationToken)
     {
-        DateTime now = DateTime.UtcNow;
-        OperationJournalEntry? unanswered = (await OpenEntriesAsync(work).ConfigureAwait(false))
+        List<OperationJournalEntry> open = await OpenEntriesAsync(work).ConfigureAwait(false);
+        DateTime now = await Billing.GetDatabaseUtcNowAsync(cancellationToken).ConfigureAwait(false);
+        OperationJournalEntry? unanswered = open
             .LastOrDefault(entry => entry.Function == WhmFunctions.CreateAccount && now - entry.ChangedUtc < context.UnansweredCallGrace);
         if (unanswered == null)
         {
@@ -452,7 +454,7 @@ internal sealed class OpenAccountOperation
             $"createacct for '{work.UserName}' ({work.Account.DomainName}) on '{work.Server.Name}' was sent before and got no answer (journal entry "
             + $"{unanswered.Id.ToString(CultureInfo.InvariantCulture)}, {unanswered.Status}); the server does not show the account yet, but it may still be creating it. "
             + "Nothing was sent, so the account is not created twice; billing keeps it as New with its IP address. "
-            + $"Run the opening again after {after.ToString("u", CultureInfo.InvariantCulture)}, or Repair-CpAccount then, which settles the entry from the server's state.",
+            + $"Run the opening again after {after.ToString("u", CultureInfo.InvariantCulture)} by the billing database's clock, or Repair-CpAccount then, which settles the entry from the server's state.",
             work.UserName);
     }
 

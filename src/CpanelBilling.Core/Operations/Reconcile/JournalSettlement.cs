@@ -18,8 +18,9 @@ namespace CpanelBilling.Core.Operations.Reconcile;
 /// entry judged. A change the server shows made is finished in billing — the status, the deletion, the own limits
 /// sent — and the entry marked Succeeded; a plan change or an opening is finished through its operation, which
 /// applies the account's own limits and IP as well. A change the server shows not made is marked Failed, except
-/// a recent Unknown one, whose request may still be running on the server: it is left for a later repair. No
-/// changing call is repeated to settle an entry except by those two operations.
+/// a recent Unknown one, whose request may still be running on the server: it is left for a later repair. Recent is
+/// by the database's clock, which stamped the entry, read after the server was. No changing call is repeated to
+/// settle an entry except by those two operations.
 /// </summary>
 internal sealed class JournalSettlement
 {
@@ -87,7 +88,8 @@ internal sealed class JournalSettlement
 
             ServerAccountView view = await ServerAccountView.ReadAsync(work, JournaledChangeCheck.NeedsBandwidth(entry), cancellationToken).ConfigureAwait(false);
             ChangeEffect effect = JournaledChangeCheck.Judge(entry, view);
-            if (JournaledChangeCheck.MayStillBeRunning(entry, effect, action.Options.ServerEntryGrace, DateTime.UtcNow))
+            DateTime databaseNow = await Billing.GetDatabaseUtcNowAsync(cancellationToken).ConfigureAwait(false);
+            if (JournaledChangeCheck.MayStillBeRunning(entry, effect, action.Options.ServerEntryGrace, databaseNow))
             {
                 return MayStillBeRunning(action, entry);
             }
@@ -217,7 +219,8 @@ internal sealed class JournalSettlement
         }
 
         ChangeEffect effect = JournaledChangeCheck.Judge(entry, new ServerAccountView(onServer, bandwidthRead: false, bandwidthLimit: null));
-        if (JournaledChangeCheck.MayStillBeRunning(entry, effect, action.Options.ServerEntryGrace, DateTime.UtcNow))
+        DateTime databaseNow = await Billing.GetDatabaseUtcNowAsync(cancellationToken).ConfigureAwait(false);
+        if (JournaledChangeCheck.MayStillBeRunning(entry, effect, action.Options.ServerEntryGrace, databaseNow))
         {
             return MayStillBeRunning(action, entry);
         }
@@ -229,7 +232,8 @@ internal sealed class JournalSettlement
 
     private async Task<RepairOutcome> SettlePackageEntryAsync(RepairAction action, OperationJournalEntry entry, CancellationToken cancellationToken)
     {
-        if (DateTime.UtcNow - entry.ChangedUtc < action.Options.ServerEntryGrace)
+        DateTime databaseNow = await Billing.GetDatabaseUtcNowAsync(cancellationToken).ConfigureAwait(false);
+        if (databaseNow - entry.ChangedUtc < action.Options.ServerEntryGrace)
         {
             return RepairOutcome.Skipped(action, $"Journal entry {Text(entry.Id)} ({entry.Function}) is recent; its operation may still be running.");
         }

@@ -65,10 +65,11 @@ internal static class JournaledChangeCheck
     /// <summary>
     /// True for an entry whose call got no answer (Unknown) recently and whose change the server does not show: the
     /// request may still be running there, so calling the change "not made" now could be wrong moments later (and a
-    /// repair would then undo it). Such entries are left alone until <paramref name="grace"/> has passed.
+    /// repair would then undo it). Such entries are left alone until <paramref name="grace"/> has passed by
+    /// <paramref name="databaseUtcNow"/>, the clock that stamped the entry (<see cref="IBillingRepository.GetDatabaseUtcNowAsync"/>).
     /// </summary>
-    public static bool MayStillBeRunning(OperationJournalEntry entry, ChangeEffect effect, TimeSpan grace, DateTime utcNow) =>
-        entry.Status == OperationStatus.Unknown && effect != ChangeEffect.Made && utcNow - entry.ChangedUtc < grace;
+    public static bool MayStillBeRunning(OperationJournalEntry entry, ChangeEffect effect, TimeSpan grace, DateTime databaseUtcNow) =>
+        entry.Status == OperationStatus.Unknown && effect != ChangeEffect.Made && databaseUtcNow - entry.ChangedUtc < grace;
 
     /// <summary>What the entry changes on the account: later entries touching the same things supersede it.</summary>
     public static IReadOnlyCollection<string> Touches(OperationJournalEntry entry) => entry.Function switch

@@ -24,15 +24,13 @@ public sealed class ReconcileOperations
 {
     private readonly OperationContext context;
     private readonly RepairExecutor executor;
-    private readonly Func<DateTime> utcNow;
     private int maxParallelServers = 4;
     private int maxParallelAccounts = 4;
 
-    public ReconcileOperations(OperationContext context, Func<DateTime>? utcNow = null)
+    public ReconcileOperations(OperationContext context)
     {
         this.context = context ?? throw new ArgumentNullException(nameof(context));
         executor = new RepairExecutor(context);
-        this.utcNow = utcNow ?? (() => DateTime.UtcNow);
     }
 
     /// <summary>How many servers are read at once (each server's own request limit applies as well). Default 4.</summary>
@@ -69,7 +67,10 @@ public sealed class ReconcileOperations
             async (server, token) =>
             {
                 ServerSnapshot snapshot = await ServerSnapshot.ReadAsync(context, server, scope.UsersOn(server.Name), token).ConfigureAwait(false);
-                return ServerReconciliation.Of(snapshot, planOptions, utcNow());
+
+                // Journal entries are aged by the clock that stamped them, which may not be this host's.
+                DateTime databaseNow = await context.Billing.GetDatabaseUtcNowAsync(token).ConfigureAwait(false);
+                return ServerReconciliation.Of(snapshot, planOptions, databaseNow);
             },
             progress,
             cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,8 @@ public sealed class RepairOptions
     /// <summary>
     /// Open journal entries younger than this are left alone when their operation or its request may still be
     /// running: package changes (they hold no account lease to wait for), and account changes whose call got no
-    /// answer (Unknown) and that the server does not show yet (the server may still finish the request). Default
-    /// 5 minutes.
+    /// answer (Unknown) and that the server does not show yet (the server may still finish the request). Ages are
+    /// measured by the billing database's clock, whichever host wrote the entry. Default 5 minutes.
     /// </summary>
     public TimeSpan ServerEntryGrace { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -63,7 +63,7 @@ internal sealed partial class ServerReconciliation
         foreach (OperationJournalEntry entry in entries)
         {
             ChangeEffect effect = effects[entry];
-            if (JournaledChangeCheck.MayStillBeRunning(entry, effect, options.ServerEntryGrace, utcNow))
+            if (JournaledChangeCheck.MayStillBeRunning(entry, effect, options.ServerEntryGrace, databaseNow))
             {
                 Report(DifferenceKind.OpenJournalEntry, account, userName, entry.Status.ToString(), JournaledChangeCheck.Describe(effect), RepairSide.None,
                     $"Journal entry {entry.Id} ({entry.Function} for '{userName}') is Unknown and recent: the server does not show the change yet, but it may still be in progress there, so Repair leaves it for now.",

@@ -25,16 +25,16 @@ internal sealed partial class ServerReconciliation
 {
     private readonly ServerSnapshot snapshot;
     private readonly RepairOptions options;
-    private readonly DateTime utcNow;
+    private readonly DateTime databaseNow;
     private readonly List<AccountDifference> differences = new();
     private readonly List<RepairAction> actions = new();
     private readonly HashSet<AccountDifference> resolved = new();
 
-    private ServerReconciliation(ServerSnapshot snapshot, RepairOptions options, DateTime utcNow)
+    private ServerReconciliation(ServerSnapshot snapshot, RepairOptions options, DateTime databaseNow)
     {
         this.snapshot = snapshot;
         this.options = options;
-        this.utcNow = utcNow;
+        this.databaseNow = databaseNow;
     }
 
     public IReadOnlyList<AccountDifference> Differences => differences;
@@ -49,9 +49,9 @@ internal sealed partial class ServerReconciliation
 
     private string ServerName => snapshot.Server.Name;
 
-    public static ServerReconciliation Of(ServerSnapshot snapshot, RepairOptions options, DateTime utcNow)
+    public static ServerReconciliation Of(ServerSnapshot snapshot, RepairOptions options, DateTime databaseNow)
     {
-        var reconciliation = new ServerReconciliation(snapshot, options, utcNow);
+        var reconciliation = new ServerReconciliation(snapshot, options, databaseNow);
         reconciliation.Run();
         return reconciliation;
     }
@@ -93,7 +93,7 @@ internal sealed partial class ServerReconciliation
     {
         string package = PackageEntryCheck.PackageName(entry) ?? "?";
         string item = "#" + Text(entry.Id) + " " + entry.Function;
-        if (utcNow - entry.ChangedUtc < options.ServerEntryGrace)
+        if (databaseNow - entry.ChangedUtc < options.ServerEntryGrace)
         {
             Report(DifferenceKind.OpenJournalEntry, null, null, entry.Status.ToString(), null, RepairSide.None,
                 $"Journal entry {entry.Id} ({entry.Function} '{package}') is {entry.Status} and recent: its operation may still be running, so Repair leaves it for now.",
