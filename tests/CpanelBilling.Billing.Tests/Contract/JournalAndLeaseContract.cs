@@ -91,7 +91,7 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal("runbook-A", busy.Holder);
         Assert.Equal(lease.ExpiresUtc, busy.HeldUntilUtc);
 
-        TimeSpan passed = await LetLeaseTimePassAsync(TimeSpan.FromMinutes(1));
+        TimeSpan passed = await LetLeaseTimePassAsync(TimeSpan.FromMilliseconds(300));
         AccountLease renewed = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
         Assert.Equal(lease.AcquiredUtc, renewed.AcquiredUtc);
         Assert.True(renewed.ExpiresUtc >= lease.ExpiresUtc + passed, $"renewed until {renewed.ExpiresUtc:O}, first until {lease.ExpiresUtc:O}");
@@ -135,9 +135,8 @@ public abstract partial class BillingRepositoryContract
     }
 
     /// <summary>
-    /// Lets lease time pass and returns how much surely did: on the test clock <paramref name="wanted"/>; on the
-    /// database's clock, for real, <paramref name="wanted"/> when under a second, else none (tests do not wait
-    /// minutes), each with a margin for the clock's resolution.
+    /// Lets <paramref name="wanted"/> of lease time pass and returns it: on the test clock at once; on the database's
+    /// clock for real, with a margin for the clock's resolution, so it must be short (tests do not wait seconds).
     /// </summary>
     private async Task<TimeSpan> LetLeaseTimePassAsync(TimeSpan wanted)
     {
@@ -147,8 +146,12 @@ public abstract partial class BillingRepositoryContract
             return wanted;
         }
 
-        TimeSpan passed = wanted < TimeSpan.FromSeconds(1) ? wanted : TimeSpan.Zero;
-        await Task.Delay(passed + TimeSpan.FromMilliseconds(50));
-        return passed;
+        if (wanted >= TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(wanted), wanted, "Lease tests wait under a second of real time.");
+        }
+
+        await Task.Delay(wanted + TimeSpan.FromMilliseconds(50));
+        return wanted;
     }
 }
