@@ -118,8 +118,10 @@ public interface IBillingRepository
     Task<Account?> FindAccountAsync(long serverId, string userName, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Streams accounts in id order, reading rows as the caller consumes them (no whole-table load). Every filter,
-    /// user names and domains included, is applied by the database.
+    /// Streams accounts in id order, reading rows as the caller consumes them (no whole-table load). Server, customer,
+    /// plan and status are applied by the database; user names and domains are narrowed by the database, and wildcard
+    /// character sets (<c>[a-c]</c>) are decided after reading. Any number of names: a long list goes out in
+    /// statements of at most 500 names each, read side by side and merged in id order, each account once.
     /// </summary>
     IAsyncEnumerable<Account> ListAccountsAsync(AccountQuery query, CancellationToken cancellationToken = default);
 

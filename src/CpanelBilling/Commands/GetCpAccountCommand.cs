@@ -7,7 +7,7 @@ using CpanelBilling.Types;
 namespace CpanelBilling.Commands;
 
 /// <summary>
-/// Get-CpAccount: the accounts billing holds, filtered by the database and streamed as they are read (no server is
+/// Get-CpAccount: the accounts billing holds, narrowed by the database and streamed as they are read (no server is
 /// contacted); an exact user name that nothing matched is a non-terminating NotFound error.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "CpAccount")]

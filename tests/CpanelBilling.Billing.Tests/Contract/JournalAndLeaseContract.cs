@@ -69,12 +69,12 @@ public abstract partial class BillingRepositoryContract
         Assert.InRange(entry.ChangedUtc, entry.CreatedUtc, after);
         Assert.Null(entry.CompletedUtc);
 
-        await LetDatabaseTimePassAsync(TimeSpan.FromMinutes(1));
+        TimeSpan passed = await LetDatabaseTimePassAsync(TimeSpan.FromMilliseconds(300));
         DateTime settling = await Repository.GetDatabaseUtcNowAsync();
         entry = await Repository.CompleteOperationAsync(entry.Id, OperationStatus.Failed, "settled");
         DateTime settled = await Repository.GetDatabaseUtcNowAsync();
 
-        AssertDatabaseTime(Start.AddMinutes(1), settled);
+        AssertDatabaseTime(Start + passed, settled);
         Assert.InRange(entry.ChangedUtc, settling, settled);
         Assert.InRange(entry.CompletedUtc!.Value, settling, settled);
     }
@@ -116,7 +116,7 @@ public abstract partial class BillingRepositoryContract
         Assert.Equal("runbook-A", busy.Holder);
         Assert.Equal(lease.ExpiresUtc, busy.HeldUntilUtc);
 
-        TimeSpan passed = await LetDatabaseTimePassAsync(TimeSpan.FromMinutes(1));
+        TimeSpan passed = await LetDatabaseTimePassAsync(TimeSpan.FromMilliseconds(300));
         AccountLease renewed = await Repository.AcquireAccountLeaseAsync(account.Id, "runbook-A", TimeSpan.FromMinutes(5));
         Assert.Equal(lease.AcquiredUtc, renewed.AcquiredUtc);
         Assert.True(renewed.ExpiresUtc >= lease.ExpiresUtc + passed, $"renewed until {renewed.ExpiresUtc:O}, first until {lease.ExpiresUtc:O}");
@@ -163,9 +163,9 @@ public abstract partial class BillingRepositoryContract
     }
 
     /// <summary>
-    /// Lets database time (leases, journal) pass and returns how much surely did: on the test clock <paramref name="wanted"/>; on the
-    /// database's clock, for real, <paramref name="wanted"/> when under a second, else none (tests do not wait
-    /// minutes), each with a margin for the clock's resolution.
+    /// Lets <paramref name="wanted"/> of database time (leases, journal) pass and returns it: on the test clock at once;
+    /// on the database's clock for real, with a margin for the clock's resolution, so it must be short (tests do not
+    /// wait seconds).
     /// </summary>
     private async Task<TimeSpan> LetDatabaseTimePassAsync(TimeSpan wanted)
     {
@@ -175,8 +175,12 @@ public abstract partial class BillingRepositoryContract
             return wanted;
         }
 
-        TimeSpan passed = wanted < TimeSpan.FromSeconds(1) ? wanted : TimeSpan.Zero;
-        await Task.Delay(passed + TimeSpan.FromMilliseconds(50));
-        return passed;
+        if (wanted >= TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(wanted), wanted, "Lease tests wait under a second of real time.");
+        }
+
+        await Task.Delay(wanted + TimeSpan.FromMilliseconds(50));
+        return wanted;
     }
 }

@@ -43,6 +43,28 @@ public sealed class AccountListingCommandTests : IClassFixture<OperationsWorldFi
     }
 
     [Fact]
+    public async Task Get_CpAccount_takes_a_list_longer_than_one_statement_and_reports_each_missing_name()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        foreach (string user in new[] { "zed", "anna", "bert" })
+        {
+            await world.World.AddActiveAccountAsync(user, user + ".example.com", onServer: false);
+        }
+
+        // 503 names: anna opens the first statement's 500, zed (the oldest account) and bert come in the second.
+        string[] ghosts = Enumerable.Range(1, 500).Select(i => "ghost" + i.ToString("000", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        string[] names = new[] { "anna" }.Concat(ghosts.Take(499)).Concat(new[] { "zed", "bert" }).Concat(ghosts.Skip(499)).ToArray();
+        world.PS.SetVariable("names", names);
+
+        HarnessResult result = world.PS.Invoke("Get-CpAccount -UserName $names");
+
+        Assert.Null(result.TerminatingError);
+        Assert.Equal(new[] { "zed", "anna", "bert" }, Names(result));
+        Assert.All(result.Errors, e => Assert.StartsWith("AccountNotFound", e.FullyQualifiedErrorId, StringComparison.Ordinal));
+        Assert.Equal(ghosts, result.Errors.Select(e => (string)e.TargetObject));
+    }
+
+    [Fact]
     public async Task User_names_complete_by_prefix_from_billing_at_most_a_hundred_and_none_for_an_unknown_server()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);

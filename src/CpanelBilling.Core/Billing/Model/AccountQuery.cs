@@ -18,7 +18,7 @@ public sealed class AccountQuery
 
     /// <summary>
     /// cPanel user names, any of which may match; each exact or a PowerShell wildcard pattern (<c>*</c>, <c>?</c>,
-    /// <c>[a-c]</c>, a backtick escapes), without regard to case. Null or empty: any user name. At most 500.
+    /// <c>[a-c]</c>, a backtick escapes), without regard to case. Null or empty: any user name. Any number.
     /// </summary>
     public IReadOnlyCollection<string>? UserNames { get; set; }
 

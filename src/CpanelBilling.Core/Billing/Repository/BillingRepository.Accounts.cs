@@ -92,30 +92,44 @@ internal sealed partial class BillingRepository
         }
 
         int? status = query.Status.HasValue ? (int)RequireStatus(query.Status.Value) : null;
+        AccountStatusFilter statusFilter = status.HasValue ? AccountStatusFilter.One : query.IncludeDeleted ? AccountStatusFilter.Any : AccountStatusFilter.Live;
         NameFilter users = NameFilter.Of(query.UserNames, "user name");
         NameFilter domains = NameFilter.Of(query.DomainNames, "domain name");
-        var shape = new AccountListShape(
-            query.ServerId.HasValue,
-            query.CustomerId.HasValue,
-            query.PlanId.HasValue,
-            status.HasValue ? AccountStatusFilter.One : query.IncludeDeleted ? AccountStatusFilter.Any : AccountStatusFilter.Live,
-            users.ExactNames.Count,
-            users.LikePatterns.Count,
-            domains.ExactNames.Count,
-            domains.LikePatterns.Count);
-        IAsyncEnumerable<Account> rows = StreamAsync(
-            Statements.SelectAccounts(shape),
-            command =>
+        var statements = new List<IAsyncEnumerable<Account>>();
+        foreach (NameBatch userBatch in users.Batches)
+        {
+            foreach (NameBatch domainBatch in domains.Batches)
             {
-                BindIfSet(command, "@server_id", query.ServerId);
-                BindIfSet(command, "@customer_id", query.CustomerId);
-                BindIfSet(command, "@plan_id", query.PlanId);
-                BindIfSet(command, "@status", status);
-                users.Bind(command, "@user_name", "@user_like");
-                domains.Bind(command, "@domain_name", "@domain_like");
-            },
-            RowMappers.Account,
-            cancellationToken);
+                var shape = new AccountListShape(
+                    query.ServerId.HasValue,
+                    query.CustomerId.HasValue,
+                    query.PlanId.HasValue,
+                    statusFilter,
+                    userBatch.ExactNames.Count,
+                    userBatch.LikePatterns.Count,
+                    domainBatch.ExactNames.Count,
+                    domainBatch.LikePatterns.Count);
+                statements.Add(StreamAsync(
+                    Statements.SelectAccounts(shape),
+                    command =>
+                    {
+                        BindIfSet(command, "@server_id", query.ServerId);
+                        BindIfSet(command, "@customer_id", query.CustomerId);
+                        BindIfSet(command, "@plan_id", query.PlanId);
+                        BindIfSet(command, "@status", status);
+                        userBatch.Bind(command, "@user_name", "@user_like");
+                        domainBatch.Bind(command, "@domain_name", "@domain_like");
+                    },
+                    RowMappers.Account,
+                    cancellationToken));
+            }
+        }
+
+        // Each statement reads in id order, so merging them keeps the listing in id order; an account that names of
+        // two batches match (a pattern in one, its exact name in another) is listed once.
+        IAsyncEnumerable<Account> rows = statements.Count == 1
+            ? statements[0]
+            : OrderedUnion.MergeAsync(statements, a => a.Id, cancellationToken);
 
         // The database narrows by LIKE; a set such as [a-c] (which LIKE cannot say on SQLite) is decided here.
         return users.IsEmpty && domains.IsEmpty

@@ -213,7 +213,8 @@ internal static class SqlServerMigrations
         // values version 3 stored there move over when they are what the module writes for a readable value (a
         // count, or 'unlimited' for passenger apps); anything else stays an unread value in other_attributes. The
         // moved keys may stay in other_attributes too: the column wins on reading, and the next sync drops them.
-        // JSON_VALUE needs database compatibility level 130 (SQL Server 2016) or later.
+        // JSON_VALUE and ISJSON need SQL Server 2016 or later, at any database compatibility level (only OPENJSON,
+        // not used here, needs level 130).
         new Migration(4, "Package limits: passenger apps and team users get columns of their own", new[]
         {
             """

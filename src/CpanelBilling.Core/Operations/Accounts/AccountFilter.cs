@@ -19,7 +19,8 @@ public sealed class AccountFilter
 
     /// <summary>
     /// User names, any of which may match: exact, or wildcard patterns as PowerShell writes them (<c>*</c>, <c>?</c>,
-    /// <c>[a-c]</c>, a backtick escapes), without regard to case. Filtered by the database.
+    /// <c>[a-c]</c>, a backtick escapes), without regard to case; any number of them. Narrowed by the database;
+    /// wildcard character sets are decided after reading.
     /// </summary>
     public IReadOnlyCollection<string>? UserNames { get; set; }
 

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using CpanelBilling.Core.Billing;
+using Xunit;
+
+namespace CpanelBilling.Billing.Tests;
+
+/// <summary>The statements of a batched listing read as one listing: in id order, each row once, every reader closed.</summary>
+public sealed class OrderedUnionTests
+{
+    [Fact]
+    public async Task Streams_in_key_order_are_merged_in_key_order_with_a_key_several_hold_listed_once()
+    {
+        var sources = new[] { new Source(2, 5, 9), new Source(1, 5, 6), new Source(), new Source(3, 9, 12) };
+
+        List<long> merged = await ReadAsync(OrderedUnion.MergeAsync(sources.Select(s => s.Rows()).ToList(), k => k, CancellationToken.None));
+
+        Assert.Equal(new long[] { 1, 2, 3, 5, 6, 9, 12 }, merged);
+        Assert.All(sources, s => Assert.True(s.Disposed));
+    }
+
+    [Fact]
+    public async Task A_consumer_that_stops_early_closes_every_source()
+    {
+        var sources = new[] { new Source(1, 4), new Source(2, 3) };
+
+        await foreach (long key in OrderedUnion.MergeAsync(sources.Select(s => s.Rows()).ToList(), k => k, CancellationToken.None))
+        {
+            Assert.Equal(1, key);
+            break;
+        }
+
+        Assert.All(sources, s => Assert.True(s.Disposed));
+    }
+
+    [Fact]
+    public async Task A_source_that_fails_ends_the_union_and_still_closes_every_source()
+    {
+        var sources = new[] { new Source(1, 2), new Source(3, 7) { FailAt = 1 }, new Source(4) };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => ReadAsync(OrderedUnion.MergeAsync(sources.Select(s => s.Rows()).ToList(), k => k, CancellationToken.None)));
+
+        Assert.All(sources, s => Assert.True(s.Disposed));
+    }
+
+    private static async Task<List<long>> ReadAsync(IAsyncEnumerable<long> items)
+    {
+        var read = new List<long>();
+        await foreach (long item in items)
+        {
+            read.Add(item);
+        }
+
+        return read;
+    }
+
+    /// <summary>Rows in key order that note when their reader is closed, and can fail on one.</summary>
+    private sealed class Source
+    {
+        private readonly long[] keys;
+
+        public Source(params long[] keys) => this.keys = keys;
+
+        /// <summary>The index of the row whose reading fails, if any.</summary>
+        public int? FailAt { get; init; }
+
+        public bool Disposed { get; private set; }
+
+        public async IAsyncEnumerable<long> Rows([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                for (int i = 0; i < keys.Length; i++)
+                {
+                    await Task.Yield();
+                    if (i == FailAt)
+                    {
+                        throw new InvalidOperationException("the reader failed");
+                    }
+
+                    yield return keys[i];
+                }
+            }
+            finally
+            {
+                Disposed = true;
+            }
+        }
+    }
+}
