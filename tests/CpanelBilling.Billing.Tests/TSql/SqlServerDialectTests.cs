@@ -144,7 +144,9 @@ public sealed class SqlServerDialectTests
     [InlineData(nameof(BillingStatements.UpdateJournalAttempt))]
     [InlineData(nameof(BillingStatements.UpdateJournalOutcome))]
     [InlineData(nameof(BillingStatements.SelectCurrentUtc))]
-    public void The_journal_is_stamped_and_aged_by_the_database_clock_and_never_by_the_callers(string name)
+    [InlineData(nameof(BillingStatements.InsertServer))]
+    [InlineData(nameof(BillingStatements.UpdateServer))]
+    public void The_journal_and_server_versions_are_stamped_and_aged_by_the_database_clock_and_never_by_the_callers(string name)
     {
         var names = new NameCollector();
         ParseClean(Statement(name)).Accept(names);

@@ -52,11 +52,13 @@ internal abstract class BillingStatements
         InsertServer = f.InsertReturningId(
             "servers",
             "name, host_name, port, whm_user, token_vault, token_secret, cert_thumbprint, max_concurrent_requests, max_concurrent_account_lifecycle_calls, enabled, created_utc, changed_utc",
-            "@name, @host_name, @port, @whm_user, @token_vault, @token_secret, @cert_thumbprint, @max_concurrent_requests, @max_concurrent_account_lifecycle_calls, @enabled, @now, @now");
+            $"@name, @host_name, @port, @whm_user, @token_vault, @token_secret, @cert_thumbprint, @max_concurrent_requests, @max_concurrent_account_lifecycle_calls, @enabled, {f.CurrentUtc}, {f.CurrentUtc}");
+        // A server's changed time orders versions of its settings (the per-server throttle keeps the newest it saw), so
+        // it comes from the database's clock, not from whichever host made the change.
         UpdateServer =
             "UPDATE servers SET host_name = @host_name, port = @port, whm_user = @whm_user, token_vault = @token_vault, " +
             "token_secret = @token_secret, cert_thumbprint = @cert_thumbprint, max_concurrent_requests = @max_concurrent_requests, " +
-            "max_concurrent_account_lifecycle_calls = @max_concurrent_account_lifecycle_calls, enabled = @enabled, changed_utc = @now WHERE id = @server_id";
+            $"max_concurrent_account_lifecycle_calls = @max_concurrent_account_lifecycle_calls, enabled = @enabled, changed_utc = {f.CurrentUtc} WHERE id = @server_id";
         SelectServerById = $"SELECT {ServerColumns} FROM servers WHERE id = @server_id";
         SelectServerByName = $"SELECT {ServerColumns} FROM servers WHERE name = @name";
         SelectServers = $"SELECT {ServerColumns} FROM servers WHERE (@include_disabled = 1 OR enabled = 1) ORDER BY name";
