@@ -48,6 +48,21 @@ public sealed class OrderedUnionTests
         Assert.All(sources, s => Assert.True(s.Disposed));
     }
 
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(3, 1)]
+    public async Task Up_to_the_limit_sources_stream_side_by_side_and_beyond_it_only_one_is_open_at_a_time(int maxOpen, int mostOpen)
+    {
+        var tracker = new OpenTracker();
+        var sources = new[] { new Source(2, 8), new Source(1, 8), new Source(3), new Source(4, 5) };
+
+        List<long> merged = await ReadAsync(OrderedUnion.MergeAsync(sources.Select(s => s.Rows(tracker)).ToList(), k => k, CancellationToken.None, maxOpen));
+
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 8 }, merged);
+        Assert.Equal(mostOpen, tracker.MostOpen);
+        Assert.All(sources, s => Assert.True(s.Disposed));
+    }
+
     private static async Task<List<long>> ReadAsync(IAsyncEnumerable<long> items)
     {
         var read = new List<long>();
@@ -71,8 +86,9 @@ public sealed class OrderedUnionTests
 
         public bool Disposed { get; private set; }
 
-        public async IAsyncEnumerable<long> Rows([EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public async IAsyncEnumerable<long> Rows(OpenTracker? tracker = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
+            tracker?.Opened();
             try
             {
                 for (int i = 0; i < keys.Length; i++)
@@ -89,7 +105,20 @@ public sealed class OrderedUnionTests
             finally
             {
                 Disposed = true;
+                tracker?.Closed();
             }
         }
+    }
+
+    /// <summary>How many sources were reading at the same time, at most (each stands for a database connection).</summary>
+    private sealed class OpenTracker
+    {
+        private int open;
+
+        public int MostOpen { get; private set; }
+
+        public void Opened() => MostOpen = Math.Max(MostOpen, Interlocked.Increment(ref open));
+
+        public void Closed() => Interlocked.Decrement(ref open);
     }
 }

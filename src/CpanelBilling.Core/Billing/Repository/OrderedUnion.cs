@@ -13,10 +13,47 @@ namespace CpanelBilling.Core.Billing;
 internal static class OrderedUnion
 {
     /// <summary>
-    /// Opens every source (each holds its reader open until the union ends) and yields the item with the lowest key
-    /// among their current ones, so the first item comes as soon as each source has read its first row.
+    /// How many sources are merged while streaming. Each holds a database connection until the union ends, so a
+    /// very long name list must not open one per batch: a SQL Server pool has 100, shared with the work the listing
+    /// is piped into (leases, journal, lease renewals).
     /// </summary>
-    public static async IAsyncEnumerable<T> MergeAsync<T>(
+    public const int MaxOpenSources = 4;
+
+    /// <summary>
+    /// Yields the items of every source in ascending key order, an item whose key several sources hold once. Up to
+    /// <paramref name="maxOpen"/> sources are opened together and streamed (the first item comes as soon as each has
+    /// read its first row); more are read one after another into memory and listed once all are read, so no more
+    /// than one connection is held at a time.
+    /// </summary>
+    public static IAsyncEnumerable<T> MergeAsync<T>(
+        IReadOnlyList<IAsyncEnumerable<T>> sources, Func<T, long> key, CancellationToken cancellationToken, int maxOpen = MaxOpenSources) =>
+        sources.Count <= maxOpen
+            ? StreamMergeAsync(sources, key, cancellationToken)
+            : BufferedMergeAsync(sources, key, cancellationToken);
+
+    private static async IAsyncEnumerable<T> BufferedMergeAsync<T>(
+        IReadOnlyList<IAsyncEnumerable<T>> sources, Func<T, long> key, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var byKey = new SortedDictionary<long, T>();
+        foreach (IAsyncEnumerable<T> source in sources)
+        {
+            await foreach (T item in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                long itemKey = key(item);
+                if (!byKey.ContainsKey(itemKey))
+                {
+                    byKey.Add(itemKey, item);
+                }
+            }
+        }
+
+        foreach (T item in byKey.Values)
+        {
+            yield return item;
+        }
+    }
+
+    private static async IAsyncEnumerable<T> StreamMergeAsync<T>(
         IReadOnlyList<IAsyncEnumerable<T>> sources, Func<T, long> key, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var opened = new List<IAsyncEnumerator<T>>(sources.Count);
