@@ -16,7 +16,8 @@ public sealed class BillingRepositoryOptions
 
     /// <summary>
     /// The clock for every stored time and lease expiry (UTC); the system clock when null. On SQL Server the
-    /// database's own clock stamps the journal and times leases instead (see <see cref="IBillingRepository.GetDatabaseUtcNowAsync"/>).
+    /// database's own clock stamps the journal and the servers' created/changed times and times leases instead (see
+    /// <see cref="IBillingRepository.GetDatabaseUtcNowAsync"/>); accounts, IPs and bandwidth records keep this clock.
     /// </summary>
     public Func<DateTime>? UtcNow { get; set; }
 }

@@ -131,13 +131,27 @@ public sealed class AccountLeaseTests : IClassFixture<OperationsWorldFixture>
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    [InlineData(600)]
-    public void A_renewal_period_of_zero_or_less_or_not_shorter_than_the_lease_is_refused(int seconds)
+    [InlineData(1)]
+    public void A_renewal_period_under_a_millisecond_is_refused(long ticks)
     {
-        var leases = new LeaseOptions { Duration = TimeSpan.FromMinutes(10) };
+        var leases = new LeaseOptions();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => leases.RenewEvery = TimeSpan.FromSeconds(seconds));
-        Assert.Equal(TimeSpan.FromSeconds(200), leases.RenewInterval);
+        Assert.Throws<ArgumentOutOfRangeException>(() => leases.RenewEvery = TimeSpan.FromTicks(ticks));
+        Assert.Null(leases.RenewEvery);
+    }
+
+    [Fact]
+    public async Task The_renewal_period_and_the_lease_may_be_set_in_any_order_but_a_lease_outlasting_no_renewal_is_refused()
+    {
+        var later = new LeaseOptions { RenewEvery = TimeSpan.FromMinutes(20), Duration = TimeSpan.FromHours(1) };
+        Assert.Equal(TimeSpan.FromMinutes(20), later.RenewInterval);
+
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
+        Account account = await world.AddActiveAccountAsync(User, "lena.example.com");
+        var lapsing = new LeaseOptions { Duration = TimeSpan.FromMinutes(10), RenewEvery = TimeSpan.FromMinutes(10) };
+
+        await Assert.ThrowsAsync<ArgumentException>(() => AccountLeaseScope.AcquireAsync(world.Billing, account.Id, "runbook", lapsing, CancellationToken.None));
+        Assert.Null(await world.Billing.GetAccountLeaseAsync(account.Id));
     }
 
     private static AccountLease Lease(IBillingRepository billing, long accountId) =>

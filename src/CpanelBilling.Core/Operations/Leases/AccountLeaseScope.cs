@@ -43,6 +43,7 @@ public sealed class AccountLeaseScope : IAsyncDisposable
         LeaseOptions options,
         CancellationToken cancellationToken)
     {
+        options.Validate();
         DateTime giveUpAt = DateTime.UtcNow + options.Wait;
         TimeSpan pause = options.FirstPause;
         while (true)
@@ -153,19 +154,28 @@ public sealed class LeaseOptions
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// How often a held lease is renewed; more than zero and less than <see cref="Duration"/>. Default (null): a
-    /// third of <see cref="Duration"/>.
+    /// How often a held lease is renewed: at least a millisecond, and less than <see cref="Duration"/> (checked when
+    /// a lease is taken, so the two may be set in any order). Default (null): a third of <see cref="Duration"/>.
     /// </summary>
     public TimeSpan? RenewEvery
     {
         get => renewEvery;
-        set => renewEvery = value is { } every && (every <= TimeSpan.Zero || every >= Duration)
-            ? throw new ArgumentOutOfRangeException(nameof(RenewEvery), every, $"A lease must be renewed more often than it lasts ({Duration}), and at some interval above zero.")
+        set => renewEvery = value is { } every && every < TimeSpan.FromMilliseconds(1)
+            ? throw new ArgumentOutOfRangeException(nameof(RenewEvery), every, "A lease is renewed every millisecond at the most often.")
             : value;
     }
 
     /// <summary>The renewal period in effect.</summary>
-    public TimeSpan RenewInterval => renewEvery is { } every && every < Duration ? every : TimeSpan.FromTicks(Duration.Ticks / 3);
+    public TimeSpan RenewInterval => renewEvery ?? TimeSpan.FromTicks(Duration.Ticks / 3);
+
+    /// <summary>Throws when the lease would expire before its first renewal.</summary>
+    internal void Validate()
+    {
+        if (RenewInterval >= Duration)
+        {
+            throw new ArgumentException($"A lease must be renewed more often than it lasts: RenewEvery {RenewInterval} is not shorter than Duration {Duration}.");
+        }
+    }
 
     /// <summary>How long to wait for a lease another actor holds before failing with Busy. Default 30 s.</summary>
     public TimeSpan Wait { get; set; } = TimeSpan.FromSeconds(30);

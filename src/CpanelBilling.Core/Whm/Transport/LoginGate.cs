@@ -22,6 +22,7 @@ internal sealed class LoginGate
 
     private readonly SemaphoreSlim firstAnswer = new(1, 1);
     private readonly long trustTicks;
+    private readonly Func<long> clock;
     private volatile Refusal? refusal;
     private long acceptedAt;
 
@@ -31,8 +32,12 @@ internal sealed class LoginGate
     }
 
     /// <param name="trustWindow">How long an accepted answer lets calls go side by side; zero: always one at a time.</param>
-    internal LoginGate(TimeSpan trustWindow) =>
+    /// <param name="clock">Monotonic time in <see cref="Stopwatch"/> ticks; the stopwatch when null (tests move their own).</param>
+    internal LoginGate(TimeSpan trustWindow, Func<long>? clock = null)
+    {
         trustTicks = (long)(trustWindow.TotalSeconds * Stopwatch.Frequency);
+        this.clock = clock ?? Stopwatch.GetTimestamp;
+    }
 
     public bool IsRefused => refusal is not null;
 
@@ -65,14 +70,14 @@ internal sealed class LoginGate
     /// The server answered the call as one from an accepted login (a JSON envelope, including a failure it reported):
     /// calls no longer wait for one another for a while.
     /// </summary>
-    public void Accepted() => Interlocked.Exchange(ref acceptedAt, Stopwatch.GetTimestamp());
+    public void Accepted() => Interlocked.Exchange(ref acceptedAt, clock());
 
     private bool IsTrusted
     {
         get
         {
             long accepted = Interlocked.Read(ref acceptedAt);
-            return accepted != 0 && Stopwatch.GetTimestamp() - accepted < trustTicks;
+            return accepted != 0 && clock() - accepted < trustTicks;
         }
     }
 
