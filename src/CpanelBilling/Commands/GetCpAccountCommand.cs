@@ -71,6 +71,11 @@ public sealed class GetCpAccountCommand : CpSessionCmdlet
                 }
             }
         }
+        catch (Core.CpanelBillingException failure) when (failure.Kind == Core.FailureKind.NotFound)
+        {
+            // An unknown server, customer or plan in one piped record (a typo in a CSV) fails that record only.
+            WriteError(failure, failure.Target ?? Server);
+        }
         catch (Core.CpanelBillingException failure)
         {
             ThrowTerminatingError(failure, null);

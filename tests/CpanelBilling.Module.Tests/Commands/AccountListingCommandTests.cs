@@ -65,6 +65,25 @@ public sealed class AccountListingCommandTests : IClassFixture<OperationsWorldFi
     }
 
     [Fact]
+    public async Task An_unknown_server_in_one_piped_record_fails_that_record_and_the_others_are_listed()
+    {
+        await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
+        await world.World.AddActiveAccountAsync("anna", "anna.example.com", onServer: false);
+        await world.World.AddActiveAccountAsync("bert", "bert.example.com", onServer: false);
+
+        HarnessResult result = world.PS.Invoke(
+            "@([pscustomobject]@{ Server='web01'; UserName='anna' }, [pscustomobject]@{ Server='web99'; UserName='x' }," +
+            " [pscustomobject]@{ Server='web01'; UserName='bert' }) | Get-CpAccount");
+
+        Assert.Null(result.TerminatingError);
+        Assert.Equal(new[] { "anna", "bert" }, Names(result));
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("ServerNotFound", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("web99", error.TargetObject);
+    }
+
+    [Fact]
     public async Task User_names_complete_by_prefix_from_billing_at_most_a_hundred_and_none_for_an_unknown_server()
     {
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
