@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using CpanelBilling.Core;
 using CpanelBilling.Core.Billing;
@@ -201,6 +202,54 @@ public sealed class OpenRecoveryTests : IClassFixture<OperationsWorldFixture>
         Assert.Contains(result.Warnings, w => w.Contains("adopted, not created again"));
         Assert.Equal(1, world.Sent("createacct"));
         Assert.All(await world.JournalAsync("createacct"), e => Assert.Equal(OperationStatus.Succeeded, e.Status));
+    }
+
+    [Fact]
+    public async Task An_opening_cancelled_while_createacct_is_under_way_leaves_it_Unknown_so_neither_Repair_nor_a_rerun_acts_within_the_grace()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
+        world.Faults.Add("createacct*1=hang");
+        using var ctrlC = new CancellationTokenSource();
+        Task<AccountChangeResult> opening = world.Accounts().OpenAsync(world.Request(Domain, User, world.ProPlan), ctrlC.Token);
+        DateTime giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (world.Sent("createacct") == 0)
+        {
+            Assert.True(DateTime.UtcNow < giveUp && !opening.IsCompleted, "createacct never reached the server.");
+            await Task.Delay(10);
+        }
+
+        ctrlC.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => opening);
+        await world.Simulator.Server.WaitUntilIdleAsync();
+        OperationJournalEntry entry = Assert.Single(await world.JournalAsync("createacct"));
+        Assert.Equal(OperationStatus.Unknown, entry.Status);
+        Assert.Contains("cancelled", entry.Error);
+        Assert.Equal(AccountStatus.New, Assert.Single(await world.AccountsAsync()).Status);
+
+        await new ReconcileOperations(world.Context).RepairAsync(new ReconcileScope().AddServer(world.Server.Name));
+        Assert.Equal(OperationStatus.Unknown, (await world.Billing.GetOperationAsync(entry.Id)).Status);
+        var rerun = await Assert.ThrowsAsync<AccountOperationException>(() => world.OpenAsync(Domain, User, world.ProPlan));
+        AccountWorld.AssertFailure(rerun, AccountErrorIds.CreateMayBeRunning, FailureKind.Busy);
+        Assert.Equal(1, world.Sent("createacct"));
+    }
+
+    [Fact]
+    public async Task A_lost_createacct_answer_whose_Unknown_record_fails_still_reads_as_unknown_and_keeps_the_opening()
+    {
+        await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator, AccountWorld.GivingUpOn("createacct"));
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(world.Billing);
+        var broken = new AccountOperations(new OperationContext(billing, world.Context.Servers, "broken-runbook"));
+        world.Faults.Add("createacct*1=http503");
+        control.BeforeNext(nameof(IBillingRepository.CompleteOperationAsync), _ => throw new BillingDatabaseException("The database is locked."));
+
+        // Not AccountCreateFailed: that would undo the opening (account Deleted, IP freed) while createacct may finish.
+        await Assert.ThrowsAsync<ServerOutcomeUnknownException>(() => broken.OpenAsync(world.Request(Domain, User, world.ProPlan)));
+
+        Account kept = Assert.Single(await world.AccountsAsync());
+        Assert.Equal(AccountStatus.New, kept.Status);
+        Assert.NotNull(kept.DedicatedIp);
+        Assert.Equal(OperationStatus.Pending, Assert.Single(await world.JournalAsync("createacct")).Status);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ namespace CpanelBilling.Core.Operations.Journal;
 /// the server (it can finish a request its client gave up on), so the entry is Unknown, as when the read fails
 /// too, and <see cref="ServerOutcomeUnknownException"/> is raised: Repair settles the entry later from the
 /// server's state;</item>
+/// <item>a call cancelled by the caller while it was being sent is Unknown too (it may have reached the server);</item>
 /// <item>a plain refusal is recorded as Failed and rethrown.</item>
 /// </list>
 /// A successful call leaves the entry Pending: the caller updates billing and then calls
@@ -64,6 +65,14 @@ public sealed class ServerCallJournal
         {
             return await ResolveFromServerAsync(client, entry, change, failure, userName ?? account?.UserName, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C while the call was under way: it may have reached the server and may still finish there, so the
+            // entry is Unknown (its grace keeps a second createacct and Repair's verdict away), not Pending, which
+            // Repair would judge from the server at once.
+            await RecordUnknownAsync(entry.Id, $"{change.Function} was cancelled by the caller while it was being sent; it may have reached the server.").ConfigureAwait(false);
+            throw;
+        }
         catch (CpanelBillingException failure)
         {
             await billing.CompleteOperationAsync(entry.Id, OperationStatus.Failed, failure.Message, CancellationToken.None).ConfigureAwait(false);
@@ -96,7 +105,7 @@ public sealed class ServerCallJournal
         }
         catch (Exception checkFailure) when (checkFailure is CpanelBillingException)
         {
-            await billing.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, failure.Message, CancellationToken.None).ConfigureAwait(false);
+            await RecordUnknownAsync(entry.Id, failure.Message).ConfigureAwait(false);
             throw new ServerOutcomeUnknownException(change.Function, target, entry.Id, failure, checkFailure);
         }
 
@@ -108,11 +117,27 @@ public sealed class ServerCallJournal
         if (failure.MayHaveExecuted)
         {
             // "Not in effect yet" is not "not made": the request may still be running on the server.
-            await billing.CompleteOperationAsync(entry.Id, OperationStatus.Unknown, failure.Message + " (the server did not show the change yet)", CancellationToken.None).ConfigureAwait(false);
+            await RecordUnknownAsync(entry.Id, failure.Message + " (the server did not show the change yet)").ConfigureAwait(false);
             throw new ServerOutcomeUnknownException(change.Function, target, entry.Id, failure);
         }
 
         await billing.CompleteOperationAsync(entry.Id, OperationStatus.Failed, failure.Message + " (the server shows the change not made)", CancellationToken.None).ConfigureAwait(false);
         throw failure;
+    }
+
+    /// <summary>
+    /// Records that the outcome is not known. If billing fails to take it, the entry stays Pending (Repair settles that
+    /// too) and the caller still learns the truth: the change may have been made. A database error in its place would
+    /// read as a refusal, and an opening would then be undone while createacct may still finish.
+    /// </summary>
+    private async Task RecordUnknownAsync(long entryId, string error)
+    {
+        try
+        {
+            await billing.CompleteOperationAsync(entryId, OperationStatus.Unknown, error, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (CpanelBillingException)
+        {
+        }
     }
 }
