@@ -61,6 +61,22 @@ public static class BillingDatabase
     /// </summary>
     public static BillingBackend DetectBackend(string connectionStringOrPath) => BillingTarget.Parse(connectionStringOrPath).Backend;
 
+    /// <summary>
+    /// True when the target is a SQLite file that does not exist yet (opening it would create it). A SQL Server
+    /// database cannot be told apart without connecting: false.
+    /// </summary>
+    public static bool IsMissingSqliteFile(string connectionStringOrPath)
+    {
+        BillingTarget target = BillingTarget.Parse(ResolveTarget(connectionStringOrPath));
+        if (target.Backend != BillingBackend.Sqlite)
+        {
+            return false;
+        }
+
+        string file = new SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+        return file != ":memory:" && file.Length > 0 && !File.Exists(file);
+    }
+
     /// <summary>Opens (creating and migrating as needed) the billing database and returns its repository.</summary>
     public static async Task<IBillingRepository> OpenAsync(string? connectionStringOrPath = null, BillingRepositoryOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -104,7 +104,8 @@ public abstract class CpCmdlet : PSCmdlet, IDisposable
         }
     }
 
-    private bool IsWhatIf() => SwitchValue("WhatIf", "WhatIfPreference");
+    /// <summary>True when -WhatIf (or $WhatIfPreference) is in effect: report, change nothing.</summary>
+    protected bool IsWhatIf() => SwitchValue("WhatIf", "WhatIfPreference");
 
     private bool IsExplicitConfirm() =>
         MyInvocation.BoundParameters.TryGetValue("Confirm", out var value) && LanguagePrimitives.IsTrue(value);

@@ -156,7 +156,26 @@ public abstract class CpSessionCmdlet : CpCmdlet
 
     private CpSession ConnectDefault()
     {
-        CpSession opened = Await(token => CpSession.OpenAsync(null, null, token));
+        // Connecting may create the database or upgrade its schema: under -WhatIf it must do neither.
+        bool whatIf = IsWhatIf();
+        if (whatIf && BillingDatabase.IsMissingSqliteFile(BillingDatabase.ResolveTarget(null)))
+        {
+            ThrowTerminatingError(ErrorIds.NoBillingDatabase, ErrorCategory.ObjectNotFound, BillingDatabase.ResolveTarget(null),
+                $"There is no billing database at {BillingDatabase.ResolveTarget(null)} yet, and -WhatIf creates none. Run Connect-CpBilling (or the command without -WhatIf) to create it.");
+        }
+
+        CpSession opened;
+        try
+        {
+            opened = Await(token => CpSession.OpenAsync(null, null, token, migrate: !whatIf));
+        }
+        catch (Core.CpanelBillingException failure)
+        {
+            // Under -WhatIf, also a database older than the module: upgrading it would be a change.
+            ThrowTerminatingError(failure, ConnectionText.Mask(BillingDatabase.ResolveTarget(null)));
+            throw;
+        }
+
         SessionRegistry.Replace(opened)?.Dispose();
         WriteVerbose($"Connected to the default billing database {opened.Database}; call log {opened.LogPath}. Use Connect-CpBilling to choose another.");
         return opened;

@@ -10,6 +10,9 @@ public static class ErrorIds
     /// <summary>An exception the module did not raise on purpose (a defect, or an environment failure).</summary>
     public const string Unexpected = "CpUnexpectedError";
 
+    /// <summary>-WhatIf on a first command found no billing database, and creating one would be a change.</summary>
+    public const string NoBillingDatabase = "CpNoBillingDatabase";
+
     /// <summary>Connect-CpBilling got -Credential without -Server, or the other way round.</summary>
     public const string CredentialWithoutServer = "CpCredentialWithoutServer";
 

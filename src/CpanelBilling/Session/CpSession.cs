@@ -62,10 +62,11 @@ internal sealed class CpSession : IDisposable
         }
     }
 
-    public static async Task<CpSession> OpenAsync(string? database, string? logPath, CancellationToken cancellationToken)
+    /// <param name="migrate">False to refuse a database that is missing or older than the module (-WhatIf changes nothing).</param>
+    public static async Task<CpSession> OpenAsync(string? database, string? logPath, CancellationToken cancellationToken, bool migrate = true)
     {
         string target = BillingDatabase.ResolveTarget(database);
-        IBillingRepository billing = await BillingDatabase.OpenAsync(target, cancellationToken: cancellationToken).ConfigureAwait(false);
+        IBillingRepository billing = await BillingDatabase.OpenAsync(target, new BillingRepositoryOptions { Migrate = migrate }, cancellationToken).ConfigureAwait(false);
         string log = Path.GetFullPath(string.IsNullOrWhiteSpace(logPath) ? DefaultLogPath : logPath!);
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         return new CpSession(ConnectionText.Mask(target), billing, log);
