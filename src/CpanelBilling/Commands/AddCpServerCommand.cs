@@ -65,26 +65,29 @@ public sealed class AddCpServerCommand : CpSessionCmdlet
         }
 
         WhmCredential? credential = ServerTokens.Check(this, Credential, Name);
-        if (!ShouldChange(Name, $"Add WHM server {HostName}:{Port} to billing"))
+        var definition = new ServerDefinition
         {
-            return;
-        }
-
+            Name = Name,
+            HostName = HostName,
+            Port = Port,
+            WhmUser = Credential?.UserName ?? WhmUser ?? ServerSettings.DefaultWhmUser,
+            TokenSecretName = TokenSecretName,
+            TokenVault = TokenVault,
+            CertificateThumbprint = CertificateThumbprint,
+            MaxConcurrentRequests = MaxConcurrentRequests,
+            MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
+            Enabled = !Disabled,
+        };
         try
         {
-            BillingServer server = Run((ops, token) => new ServerOperations(ops).AddAsync(new ServerDefinition
+            // Checked before ShouldProcess: -WhatIf must not promise a server the real run refuses.
+            ServerOperations.CheckDefinition(definition);
+            if (!ShouldChange(Name, $"Add WHM server {HostName}:{Port} to billing"))
             {
-                Name = Name,
-                HostName = HostName,
-                Port = Port,
-                WhmUser = Credential?.UserName ?? WhmUser ?? ServerSettings.DefaultWhmUser,
-                TokenSecretName = TokenSecretName,
-                TokenVault = TokenVault,
-                CertificateThumbprint = CertificateThumbprint,
-                MaxConcurrentRequests = MaxConcurrentRequests,
-                MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
-                Enabled = !Disabled,
-            }, token));
+                return;
+            }
+
+            BillingServer server = Run((ops, token) => new ServerOperations(ops).AddAsync(definition, token));
             if (credential is not null)
             {
                 ServerTokens.Keep(this, server, Credential!, credential);

@@ -32,7 +32,8 @@ public sealed class RemoveCpServerCommand : CpSessionCmdlet
         {
             try
             {
-                int live = Run((ops, token) => new ServerOperations(ops).CountLiveAccountsAsync(name, token));
+                // Refused before asking: a prompt or a What if line for a removal that would be refused misleads.
+                int live = Run((ops, token) => new ServerOperations(ops).CheckRemovalAsync(name, Force, token));
                 string action = live == 0
                     ? "Remove the server from billing (its packages, IPs, deleted accounts and their bandwidth go with it)"
                     : $"Remove the server from billing with its {live} live account(s), their IPs and bandwidth records";

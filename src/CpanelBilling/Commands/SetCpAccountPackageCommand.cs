@@ -32,6 +32,20 @@ public sealed class SetCpAccountPackageCommand : CpAccountChangeCmdlet
 
     protected override bool SkipConfirmation => Force;
 
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        try
+        {
+            // Without a plan or package every account would fail the same way: refuse once, before any prompt.
+            AccountOperations.CheckPlanChange(Plan, Package);
+        }
+        catch (AccountOperationException invalid)
+        {
+            ThrowTerminatingError(invalid, null);
+        }
+    }
+
     internal override Task<AccountChangeResult> ChangeAsync(AccountOperations accounts, AccountReference account, CancellationToken cancellationToken) =>
         accounts.ChangePlanAsync(account, Plan, Package, Force, cancellationToken);
 }

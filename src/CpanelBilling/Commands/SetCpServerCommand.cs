@@ -64,25 +64,28 @@ public sealed class SetCpServerCommand : CpSessionCmdlet
     protected override void ProcessRecord()
     {
         WhmCredential? credential = ServerTokens.Check(this, Credential, Name);
-        if (!ShouldChange(Name, "Change the server's settings in billing"))
+        var update = new ServerUpdate
         {
-            return;
-        }
-
+            HostName = HostName,
+            Port = Port,
+            WhmUser = Credential?.UserName ?? WhmUser,
+            TokenSecretName = TokenSecretName,
+            TokenVault = TokenVault,
+            CertificateThumbprint = CertificateThumbprint,
+            MaxConcurrentRequests = MaxConcurrentRequests,
+            MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
+            Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled.IsPresent : null,
+        };
         try
         {
-            BillingServer server = Run((ops, token) => new ServerOperations(ops).UpdateAsync(Name, new ServerUpdate
+            // Checked before ShouldProcess: -WhatIf must not promise settings the real run refuses.
+            Run((ops, token) => new ServerOperations(ops).CheckUpdateAsync(Name, update, token));
+            if (!ShouldChange(Name, "Change the server's settings in billing"))
             {
-                HostName = HostName,
-                Port = Port,
-                WhmUser = Credential?.UserName ?? WhmUser,
-                TokenSecretName = TokenSecretName,
-                TokenVault = TokenVault,
-                CertificateThumbprint = CertificateThumbprint,
-                MaxConcurrentRequests = MaxConcurrentRequests,
-                MaxConcurrentAccountLifecycleCalls = MaxConcurrentAccountLifecycleCalls,
-                Enabled = MyInvocation.BoundParameters.ContainsKey(nameof(Enabled)) ? Enabled.IsPresent : null,
-            }, token));
+                return;
+            }
+
+            BillingServer server = Run((ops, token) => new ServerOperations(ops).UpdateAsync(Name, update, token));
             if (credential is not null)
             {
                 ServerTokens.Keep(this, server, Credential!, credential);

@@ -169,6 +169,21 @@ public sealed class AccountCommandTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task Set_CpAccountPackage_without_a_plan_or_package_refuses_once_before_any_prompt()
+    {
+        await using CommandWorld world = await OpenedAsync("keep1", "keep2");
+        world.World.Simulator.Server.ClearRequests();
+
+        HarnessResult result = world.PS.Invoke("Get-CpAccount | Set-CpAccountPackage -Confirm");
+
+        ErrorRecord error = Assert.Single(result.Errors);
+        Assert.StartsWith("AccountInvalidRequest", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Empty(result.Prompts);
+        Assert.Empty(world.World.Simulator.Server.Requests);
+    }
+
+    [Fact]
     public async Task Remove_CpAccount_asks_first_and_removes_with_Force()
     {
         await using CommandWorld world = await OpenedAsync("gone");

@@ -51,6 +51,17 @@ public sealed class ServerCommandTests : IClassFixture<OperationsWorldFixture>
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal("web02", error.TargetObject);
         Assert.Single(await world.World.Billing.ListServersAsync());
+
+        // -WhatIf refuses what the real run would: no What if line promises it.
+        int port = (await world.World.Billing.FindServerAsync("web01"))!.Settings.Port;
+        HarnessResult addWhatIf = world.PS.Invoke("Add-CpServer web04 web04.example.net -Port 2086 -WhatIf");
+        HarnessResult setWhatIf = world.PS.Invoke("Set-CpServer web01 -Port 2086 -WhatIf");
+        Assert.All(new[] { addWhatIf, setWhatIf }, run =>
+        {
+            Assert.Empty(run.WhatIf);
+            Assert.StartsWith("InvalidServerSettings", Assert.Single(run.Errors).FullyQualifiedErrorId);
+        });
+        Assert.Equal(port, (await world.World.Billing.FindServerAsync("web01"))!.Settings.Port);
     }
 
     [Fact]
@@ -102,14 +113,21 @@ public sealed class ServerCommandTests : IClassFixture<OperationsWorldFixture>
         await using CommandWorld world = await CommandWorld.CreateAsync(simulator);
         await world.World.AddActiveAccountAsync("bob", "bob.example.com");
 
-        HarnessResult whatIf = world.PS.Invoke("Remove-CpServer web01 -WhatIf").AssertSuccess();
-        HarnessResult refused = world.PS.Invoke("Remove-CpServer web01 -Confirm:$false");
+        HarnessResult whatIf = world.PS.Invoke("Remove-CpServer web01 -WhatIf");
+        HarnessResult forcedWhatIf = world.PS.Invoke("Remove-CpServer web01 -Force -WhatIf").AssertSuccess();
+        world.PS.Host.UI.ConfirmAnswers.Enqueue(ConfirmAnswer.Yes);
+        HarnessResult refused = world.PS.Invoke("Remove-CpServer web01 -Confirm");
 
-        Assert.Contains(whatIf.WhatIf, line => line.Contains("1 live account(s)"));
+        // Without -Force the removal would be refused: no What if line and no prompt promise it, the error says so.
+        Assert.Empty(whatIf.WhatIf);
+        Assert.StartsWith("ServerHasLiveAccounts", Assert.Single(whatIf.Errors).FullyQualifiedErrorId);
+        Assert.Contains(forcedWhatIf.WhatIf, line => line.Contains("1 live account(s)"));
+        Assert.Empty(refused.Prompts);
         ErrorRecord error = Assert.Single(refused.Errors);
         Assert.StartsWith("ServerHasLiveAccounts", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.NotNull(await world.World.Billing.FindServerAsync("web01"));
+        world.PS.Host.UI.ConfirmAnswers.Clear();
 
         CpServer removed = Assert.Single(world.PS.Invoke("Get-CpServer web01 | Remove-CpServer -Force -PassThru").AssertSuccess().OutputOf<CpServer>());
         Assert.Equal("web01", removed.Name);

@@ -151,6 +151,12 @@ public sealed class AccountOperations
         suspension.ResumeAsync(account ?? throw new ArgumentNullException(nameof(account)), force, cancellationToken);
 
     /// <summary>
+    /// Checks, without reading anything, that a plan change names where to (a plan or a package), as
+    /// <see cref="ChangePlanAsync"/> does first: a bulk change can refuse once instead of once per account.
+    /// </summary>
+    public static void CheckPlanChange(string? planName, string? packageName) => ChangePlanOperation.CheckTarget(planName, packageName, "Plan");
+
+    /// <summary>
     /// changepackage to the plan's package on the account's server, the plan in billing, the account's own limits
     /// again, then a read-back that reports differences. The plan is named, or given as its package on the
     /// account's server (both: they must agree). Already on the plan: no change unless forced.

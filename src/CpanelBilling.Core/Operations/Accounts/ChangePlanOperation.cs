@@ -27,15 +27,20 @@ internal sealed class ChangePlanOperation
 
     private IBillingRepository Billing => context.Billing;
 
+    /// <summary>A plan change names where to: the plan, or the package on the account's server.</summary>
+    internal static void CheckTarget(string? planName, string? packageName, string? target)
+    {
+        if (string.IsNullOrWhiteSpace(planName) && string.IsNullOrWhiteSpace(packageName))
+        {
+            throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "Give the billing plan (-Plan) or the server's package (-Package) to move to.", target);
+        }
+    }
+
     /// <param name="planName">The billing plan to move to; or null, and <paramref name="packageName"/>.</param>
     /// <param name="packageName">The package on the account's server whose plan to move to.</param>
     public async Task<AccountChangeResult> ChangePlanAsync(AccountReference reference, string? planName, string? packageName, bool force, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(planName) && string.IsNullOrWhiteSpace(packageName))
-        {
-            throw AccountOperationException.Invalid(AccountErrorIds.InvalidRequest, "Give the billing plan (-Plan) or the server's package (-Package) to move to.", reference.ToString());
-        }
-
+        CheckTarget(planName, packageName, reference.ToString());
         Account account = await targets.AccountAsync(reference, orDeleted: false, cancellationToken).ConfigureAwait(false);
         AccountStates.RequireOnServer(account, "moved to another plan");
         BillingServer server = await Billing.GetServerAsync(account.ServerId, cancellationToken).ConfigureAwait(false);

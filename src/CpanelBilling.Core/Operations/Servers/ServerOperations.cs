@@ -19,6 +19,16 @@ public sealed class ServerOperations
 
     public async Task<BillingServer> AddAsync(ServerDefinition definition, CancellationToken cancellationToken = default)
     {
+        (string name, ServerSettings settings) = CheckDefinition(definition);
+        return await context.Billing.AddServerAsync(name, settings, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rules a new server must meet (name, host, port, user, pin, limits), without touching billing: for
+    /// -WhatIf and -Confirm to refuse what <see cref="AddAsync"/> would. Returns the name and settings as stored.
+    /// </summary>
+    public static (string Name, ServerSettings Settings) CheckDefinition(ServerDefinition definition)
+    {
         if (definition is null)
         {
             throw new ArgumentNullException(nameof(definition));
@@ -37,7 +47,7 @@ public sealed class ServerOperations
             MaxConcurrentAccountLifecycleCalls = definition.MaxConcurrentAccountLifecycleCalls,
             Enabled = definition.Enabled,
         });
-        return await context.Billing.AddServerAsync(name, settings, cancellationToken).ConfigureAwait(false);
+        return (name, settings);
     }
 
     public Task<BillingServer> GetAsync(string name, CancellationToken cancellationToken = default) =>
@@ -48,6 +58,16 @@ public sealed class ServerOperations
 
     /// <summary>Applies the given changes over the stored settings; the result must meet every rule an added server meets.</summary>
     public async Task<BillingServer> UpdateAsync(string name, ServerUpdate update, CancellationToken cancellationToken = default)
+    {
+        (BillingServer server, ServerSettings changed) = await CheckUpdateAsync(name, update, cancellationToken).ConfigureAwait(false);
+        return await context.Billing.UpdateServerAsync(server.Id, changed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads the server and checks the settings <paramref name="update"/> would leave it with, changing nothing: for
+    /// -WhatIf and -Confirm to refuse what <see cref="UpdateAsync"/> would.
+    /// </summary>
+    public async Task<(BillingServer Server, ServerSettings Changed)> CheckUpdateAsync(string name, ServerUpdate update, CancellationToken cancellationToken = default)
     {
         if (update is null)
         {
@@ -68,7 +88,7 @@ public sealed class ServerOperations
             MaxConcurrentAccountLifecycleCalls = update.MaxConcurrentAccountLifecycleCalls ?? current.MaxConcurrentAccountLifecycleCalls,
             Enabled = update.Enabled ?? current.Enabled,
         });
-        return await context.Billing.UpdateServerAsync(server.Id, changed, cancellationToken).ConfigureAwait(false);
+        return (server, changed);
     }
 
     /// <summary>A disabled server stays in billing with everything it has, but operations leave it alone.</summary>
@@ -101,6 +121,18 @@ public sealed class ServerOperations
         }
 
         return new ServerRemoval(server, removed, live);
+    }
+
+    /// <summary>
+    /// Checks a removal before it is asked for or shown (-WhatIf, -Confirm): the number of live accounts it would
+    /// take with it, or <see cref="ServerHasLiveAccountsException"/> when there are some and <paramref name="force"/>
+    /// is not given, as <see cref="RemoveAsync"/> would refuse.
+    /// </summary>
+    public async Task<int> CheckRemovalAsync(string name, bool force, CancellationToken cancellationToken = default)
+    {
+        BillingServer server = await ServerLookup.RequireAsync(context.Billing, name, cancellationToken).ConfigureAwait(false);
+        int live = await CountLiveAccountsAsync(server, cancellationToken).ConfigureAwait(false);
+        return live > 0 && !force ? throw new ServerHasLiveAccountsException(server.Name, live) : live;
     }
 
     /// <summary>How many accounts of the server billing has that are not deleted (what a removal would take with it).</summary>
