@@ -17,6 +17,10 @@ namespace CpanelBilling.Infrastructure;
 /// </summary>
 internal sealed class PipelineWorkQueue : IDisposable
 {
+    // How long a stopped pipeline waits for its cancelled workers to end; only a worker that ignores cancellation
+    // is left behind, so Ctrl+C can never hang on one.
+    private static readonly TimeSpan CancelledWorkersWait = TimeSpan.FromSeconds(10);
+
     private readonly BlockingCollection<Action> finished = new();
     private readonly int throttleLimit;
     private readonly CancellationToken cancellation;
@@ -92,8 +96,19 @@ internal sealed class PipelineWorkQueue : IDisposable
         }
     }
 
-    /// <summary>Ends the queue; workers still running afterwards drop their results instead of failing.</summary>
-    public void Dispose() => finished.CompleteAdding();
+    /// <summary>
+    /// Ends the queue. After a stop (Ctrl+C, or the command ended early and was cancelled) it first lets the
+    /// cancelled workers end, within a bound; workers still running afterwards drop their results instead of failing.
+    /// </summary>
+    public void Dispose()
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            AwaitCancelledWorkers();
+        }
+
+        finished.CompleteAdding();
+    }
 
     private void RunNext()
     {
@@ -108,6 +123,26 @@ internal sealed class PipelineWorkQueue : IDisposable
         }
 
         Complete(continuation);
+    }
+
+    /// <summary>
+    /// Lets the cancelled workers end before PowerShell reports the pipeline stopped: they release account leases
+    /// and record journal outcomes on their way out, and a prompt (or a runbook's next command, or the process's
+    /// exit) that came back before that would find leases still held. Their results are dropped, not written.
+    /// </summary>
+    private void AwaitCancelledWorkers()
+    {
+        DateTime giveUpAt = DateTime.UtcNow + CancelledWorkersWait;
+        while (inFlight > 0)
+        {
+            TimeSpan left = giveUpAt - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !finished.TryTake(out _, left))
+            {
+                return;
+            }
+
+            inFlight--;
+        }
     }
 
     private void Complete(Action continuation)

@@ -93,7 +93,7 @@ public sealed class ReconcileCommandTests : IClassFixture<OperationsWorldFixture
         Assert.All(world.World.Simulator.Server.Requests, r => Assert.Equal("listaccts", r.Function));
         Assert.True(world.World.SimState.GetAccount("susy").Suspended);
         Assert.Equal(OperationsWorld.ProPackage, world.World.SimState.GetAccount("pete").Plan);
-        Assert.Equal(new[] { "createacct" }, (await JournalAsync(world)).Select(e => e.Function).Distinct());
+        Assert.Equal(new[] { "createacct" }, (await world.World.JournalAsync()).Select(e => e.Function).Distinct());
     }
 
     [Fact]
@@ -178,17 +178,6 @@ public sealed class ReconcileCommandTests : IClassFixture<OperationsWorldFixture
         Assert.Equal(ErrorCategory.ObjectNotFound, Assert.Single(missing.Errors).CategoryInfo.Category);
         HarnessResult noServer = world.PS.Invoke("Get-CpOperation -UserName anna");
         Assert.Equal(ErrorCategory.InvalidArgument, Assert.Single(noServer.Errors).CategoryInfo.Category);
-    }
-
-    private static async Task<System.Collections.Generic.List<OperationJournalEntry>> JournalAsync(CommandWorld world)
-    {
-        var entries = new System.Collections.Generic.List<OperationJournalEntry>();
-        await foreach (OperationJournalEntry entry in world.World.Billing.ListOperationsAsync(new OperationJournalQuery()))
-        {
-            entries.Add(entry);
-        }
-
-        return entries;
     }
 
     private async Task<CommandWorld> OpenedAsync(params string[] users)

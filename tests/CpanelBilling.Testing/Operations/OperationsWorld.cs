@@ -169,6 +169,18 @@ public sealed class OperationsWorld : IAsyncDisposable
         return accounts;
     }
 
+    /// <summary>Every journal entry of the world's billing database, oldest first.</summary>
+    public async Task<System.Collections.Generic.List<OperationJournalEntry>> JournalAsync()
+    {
+        var entries = new System.Collections.Generic.List<OperationJournalEntry>();
+        await foreach (OperationJournalEntry entry in Billing.ListOperationsAsync(new OperationJournalQuery()))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
     /// <summary>The opening of an account for the world's customer on the world's server.</summary>
     public AccountOpening Opening(string userName, string domain, BillingPlan? plan = null) => new()
     {
