@@ -37,6 +37,25 @@ public sealed class SuspensionTests : IClassFixture<OperationsWorldFixture>
     }
 
     [Fact]
+    public async Task Ctrl_C_after_the_server_suspended_the_account_still_brings_billing_in_line()
+    {
+        await using OperationsWorld world = await OpenedAsync();
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(world.Billing);
+        var accounts = new AccountOperations(new OperationContext(billing, world.Context.Servers, "cancelled-runbook"));
+        using var ctrlC = new CancellationTokenSource();
+
+        // The server has answered; Ctrl+C comes just before billing is written. Billing must not be left behind.
+        control.BeforeNext(nameof(IBillingRepository.SetAccountStatusAsync), _ => ctrlC.Cancel());
+        AccountChangeResult result = await accounts.SuspendAsync(world.Ref(User), "Overdue", cancellationToken: ctrlC.Token);
+
+        Assert.True(ctrlC.IsCancellationRequested);
+        Assert.Equal(AccountStatus.Suspended, result.Account.Status);
+        Assert.True(world.SimState.GetAccount(User).Suspended);
+        Assert.Equal(AccountStatus.Suspended, (await world.Billing.GetAccountAsync(result.Account.Id)).Status);
+        Assert.All(await world.JournalAsync("suspendacct"), e => Assert.Equal(OperationStatus.Succeeded, e.Status));
+    }
+
+    [Fact]
     public async Task An_account_billing_shows_suspended_is_not_suspended_again_unless_forced()
     {
         await using OperationsWorld world = await OpenedAsync();
