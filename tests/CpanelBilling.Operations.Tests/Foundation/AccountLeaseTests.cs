@@ -32,10 +32,7 @@ public sealed class AccountLeaseTests : IClassFixture<OperationsWorldFixture>
     public async Task A_lease_is_renewed_past_its_first_expiry_while_the_work_is_held_up_and_nobody_else_can_take_it()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
-        Account account = await world.AddActiveAccountAsync(User, "lena.example.com");
-        var clock = new TestClock(DateTime.UtcNow);
-        IBillingRepository clocked = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = clock.Now });
-        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(clocked);
+        (Account account, TestClock clock, IBillingRepository clocked, IBillingRepository billing, InterceptedBilling control) = await ClockedAsync(world);
         var leases = new LeaseOptions { Duration = TimeSpan.FromMinutes(10), RenewEvery = TimeSpan.FromMilliseconds(20) };
         var slow = new AccountOperations(new OperationContext(billing, world.Context.Servers, "slow-runbook", leases));
         string? holderWhileHeldUp = null;
@@ -63,10 +60,7 @@ public sealed class AccountLeaseTests : IClassFixture<OperationsWorldFixture>
     public async Task A_lease_another_actor_took_over_is_detected_before_billing_is_written_and_repair_settles_the_change_later()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
-        Account account = await world.AddActiveAccountAsync(User, "lena.example.com");
-        var clock = new TestClock(DateTime.UtcNow);
-        IBillingRepository clocked = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = clock.Now });
-        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(clocked);
+        (Account account, TestClock clock, IBillingRepository clocked, IBillingRepository billing, InterceptedBilling control) = await ClockedAsync(world);
         var stalled = new AccountOperations(new OperationContext(billing, world.Context.Servers, "stalled-runbook"));
 
         // The process stalls past its lease before the server call (no renewal got through), and another runbook takes the account.
@@ -104,10 +98,7 @@ public sealed class AccountLeaseTests : IClassFixture<OperationsWorldFixture>
     public async Task A_renewal_that_fails_unexpectedly_does_not_stop_the_renewals_and_the_lease_is_still_released()
     {
         await using OperationsWorld world = await OperationsWorld.CreateAsync(simulator);
-        Account account = await world.AddActiveAccountAsync(User, "lena.example.com");
-        var clock = new TestClock(DateTime.UtcNow);
-        IBillingRepository clocked = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = clock.Now });
-        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(clocked);
+        (Account account, TestClock clock, IBillingRepository clocked, IBillingRepository billing, InterceptedBilling control) = await ClockedAsync(world);
         var leases = new LeaseOptions { Duration = TimeSpan.FromMinutes(10), RenewEvery = TimeSpan.FromMilliseconds(20) };
         AccountLeaseScope scope = await AccountLeaseScope.AcquireAsync(billing, account.Id, "runbook", leases, CancellationToken.None);
         var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -152,6 +143,19 @@ public sealed class AccountLeaseTests : IClassFixture<OperationsWorldFixture>
 
         await Assert.ThrowsAsync<ArgumentException>(() => AccountLeaseScope.AcquireAsync(world.Billing, account.Id, "runbook", lapsing, CancellationToken.None));
         Assert.Null(await world.Billing.GetAccountLeaseAsync(account.Id));
+    }
+
+    /// <summary>
+    /// Lena's account, and a second repository on the same database whose clock the test moves (as another runbook's
+    /// would be), wrapped so the test can act before a chosen repository call.
+    /// </summary>
+    private static async Task<(Account Account, TestClock Clock, IBillingRepository Clocked, IBillingRepository Billing, InterceptedBilling Control)> ClockedAsync(OperationsWorld world)
+    {
+        Account account = await world.AddActiveAccountAsync(User, "lena.example.com");
+        var clock = new TestClock(DateTime.UtcNow);
+        IBillingRepository clocked = await world.OpenBillingAgainAsync(new BillingRepositoryOptions { UtcNow = clock.Now });
+        (IBillingRepository billing, InterceptedBilling control) = InterceptedBilling.Wrap(clocked);
+        return (account, clock, clocked, billing, control);
     }
 
     private static AccountLease Lease(IBillingRepository billing, long accountId) =>
