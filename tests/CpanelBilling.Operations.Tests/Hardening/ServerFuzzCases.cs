@@ -167,7 +167,7 @@ internal static class ServerFuzzCases
         return new FuzzCase(entry, FuzzText.Show(("server", server.Value)), expect, async () => which switch
         {
             0 => await t.Servers.GetAsync(server.Value),
-            1 => await t.Servers.CountLiveAccountsAsync(server.Value),
+            1 => await t.Servers.CheckRemovalAsync(server.Value, force: true),
             2 => await t.Servers.RemoveAsync(server.Value, force),
             _ => await t.Check.CheckAsync(server.Value),
         });

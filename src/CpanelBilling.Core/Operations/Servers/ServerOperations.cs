@@ -135,11 +135,6 @@ public sealed class ServerOperations
         return live > 0 && !force ? throw new ServerHasLiveAccountsException(server.Name, live) : live;
     }
 
-    /// <summary>How many accounts of the server billing has that are not deleted (what a removal would take with it).</summary>
-    public async Task<int> CountLiveAccountsAsync(string name, CancellationToken cancellationToken = default) =>
-        await CountLiveAccountsAsync(await ServerLookup.RequireAsync(context.Billing, name, cancellationToken).ConfigureAwait(false), cancellationToken)
-            .ConfigureAwait(false);
-
     private async Task<int> CountLiveAccountsAsync(BillingServer server, CancellationToken cancellationToken)
     {
         int live = 0;
